@@ -1,0 +1,360 @@
+"""Mentions to actors: every state, organization, bloc, group and person an article names.
+
+Reads the gazetteer ids on entities, title and group-noun phrases, and pronouns,
+and writes ``doc._.actors`` (one :class:`Actor` per real-world entity) and
+``doc._.mentions`` (token spans pointing at them). Later components ask
+:func:`actors_of` for the actors a noun phrase refers to.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from tidings.knowledge import Knowledge, Person, knowledge
+from tidings.model import Actor, Mention
+
+PRONOUNS = {"she": "f", "her": "f", "hers": "f", "herself": "f",
+            "he": "m", "him": "m", "his": "m", "himself": "m"}
+LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"}
+PAIRS = {"two countries", "both countries", "two nations", "both nations", "two sides",
+         "both sides", "two states", "two neighbours", "two neighbors", "two allies", "both allies"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@Language.factory("tidings_actors")
+def make_actors(nlp: Language, name: str) -> "ActorResolver":
+    return ActorResolver(nlp)
+
+
+class ActorResolver:
+    def __init__(self, nlp: Language, kb: Knowledge | None = None) -> None:
+        self.kb = kb or knowledge()
+        self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.titles.add("TITLE", list(nlp.tokenizer.pipe(self.kb.titles)))
+        self.titles.add("GROUP", list(nlp.tokenizer.pipe(self.kb.groups)))
+        self.title_key = nlp.vocab.strings["TITLE"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        art = doc._.article
+        published = art.published if art is not None else None
+        _Resolver(doc, self, published).run()
+        return doc
+
+
+def _trim(span: Span) -> Span:
+    """Drop a possessive that the NER glued onto a name ("Putin's")."""
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].text in POSSESSIVE:
+        end -= 1
+    start = span.start
+    if span.doc[start].lower_ == "the" and end - start > 1 and span.label_ == "PERSON":
+        start += 1
+    return span.doc[start:end]
+
+
+def _as_location(tok: Token) -> bool:
+    """A capital used as a place ("talks in Moscow") rather than for its government."""
+    head = tok
+    while head.dep_ in ("compound", "flat") and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, comp: ActorResolver, published: str | None) -> None:
+        self.doc, self.comp, self.kb, self.date = doc, comp, comp.kb, published
+        self.actors: dict[Any, Actor] = {}
+        self.mentions: list[Mention] = []
+        self.taken: set[int] = set()  # tokens inside a name mention
+
+    # -- building blocks -------------------------------------------------------------
+    def actor(self, key: Any, **fields: Any) -> Actor:
+        if key not in self.actors:
+            self.actors[key] = Actor(**fields)
+        return self.actors[key]
+
+    def mention(self, start: int, end: int, actor: Actor, kind: str) -> Mention:
+        m = Mention(start, end, actor, kind)
+        self.mentions.append(m)
+        return m
+
+    def state(self, code: str) -> Actor:
+        return self.actor(("state", code), name=self.kb.state_name(code) or code, kind="state",
+                          code=code, sector="GOV", source="gazetteer")
+
+    def person(self, p: Person, title: dict[str, Any] | None = None) -> Actor:
+        term, held = p.term_on(self.date)
+        code = (term or {}).get("code")
+        sector = (term or {}).get("sector")
+        role = (term or {}).get("role")
+        if term and not held and not p.learned and self.date and str(term.get("end") or "9") < self.date:
+            sector, role = "ELI", f"former {role}" if role else "former official"
+        a = self.actor(("person", p.name), name=p.name, kind="person", code=code, sector=sector,
+                       role=role, gender=p.gender, source="learned" if p.learned else "officeholders")
+        if title and not a.code:
+            a.code = title.get("code")
+        return a
+
+    # -- passes ------------------------------------------------------------------
+    def run(self) -> None:
+        self.names()
+        self.descriptions()
+        self.pairs()
+        self.pronouns()
+        doc = self.doc
+        ordered: list[Actor] = []
+        seen: set[int] = set()
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            span = (doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
+            if span not in m.actor.mentions:
+                m.actor.mentions.append(span)
+            if id(m.actor) not in seen:
+                seen.add(id(m.actor))
+                ordered.append(m.actor)
+        doc._.actors = ordered
+        doc._.mentions = sorted(self.mentions, key=lambda m: (m.start, m.end))
+
+    def names(self) -> None:
+        persons: list[tuple[Span, Actor]] = []
+        for ent in self.doc.ents:
+            span = _trim(ent)
+            kind, _, key = ent.ent_id_.partition(":")
+            a: Actor | None = None
+            mkind = "name"
+            if kind == "state":
+                a = self.state(key)
+            elif kind == "seat":
+                if _as_location(span.root):
+                    continue
+                a, mkind = self.state(key), "metonym"
+            elif kind == "mil":
+                a = self.actor(("group", key, "MIL", "military"), name=span.text, kind="group", code=key,
+                               sector="MIL", source="gazetteer")
+                mkind = "metonym"
+            elif kind == "igo":
+                igo = self.kb.igos[int(key)]
+                a = self.actor(("igo", igo["name"]), name=igo["name"], kind="igo", code=igo["code"],
+                               sector=None, source="gazetteer")
+            elif kind == "bloc":
+                bloc = self.kb.blocs[key]
+                a = self.actor(("bloc", key), name=span.text.removeprefix("the ").removeprefix("The "),
+                               kind="bloc", code=key, sector="GOV", source="gazetteer")
+            elif kind == "people":
+                a = self.actor(("group", key, None, "people"), name=span.text, kind="group", code=key,
+                               sector=None, source="gazetteer")
+            elif kind == "person":
+                p = self.kb.find_person(key)
+                a = self.person(p) if p else None
+            elif ent.label_ == "PERSON" and not kind:
+                a = self.unknown_person(span, persons)
+            if a is None:
+                continue
+            self.mention(span.start, span.end, a, mkind)
+            self.taken.update(range(span.start, span.end))
+            if a.kind == "person":
+                persons.append((span, a))
+
+    def unknown_person(self, span: Span, persons: list[tuple[Span, Actor]]) -> Actor | None:
+        text = span.text
+        if any(t.is_digit for t in span) or len(text) < 3:
+            return None
+        words = text.replace("-", " ").split()
+        for _, earlier in reversed(persons):  # "Lavrov" after "Sergey Lavrov"
+            parts = earlier.name.replace("-", " ").split()
+            if len(words) == 1 and words[0] in parts or text == earlier.name:
+                return earlier
+        known = self.kb.find_person(text)
+        if known:
+            return self.person(known)
+        code, sector, role, gender = self.context_of_name(span)
+        a = self.actor(("person", text), name=text, kind="person", code=code, sector=sector, role=role,
+                       gender=gender, source="text")
+        if code and sector:
+            self.kb.learn(text, code, sector, role, gender)
+        return a
+
+    def context_of_name(self, span: Span) -> tuple[str | None, str | None, str | None, str | None]:
+        """Title and country from the words before a name or from its apposition."""
+        doc = self.doc
+        title = code = None
+        i = span.start - 1
+        window = []
+        while i >= 0 and i >= span.start - 6 and doc[i].sent == span.sent and doc[i].text not in {",", ".", ";", "("}:
+            window.insert(0, doc[i])
+            i -= 1
+        for appos in span.root.children:
+            if appos.dep_ == "appos":
+                window += list(appos.subtree)
+        for t in window:
+            code = code or self.code_of_token(t)
+        title = self.title_in(window)
+        if not title:
+            return code, None, None, None
+        return code, title.get("sector"), title.get("term"), title.get("gender")
+
+    def title_in(self, tokens: list[Token]) -> dict[str, Any] | None:
+        if not tokens:
+            return None
+        doc = self.doc
+        best = None
+        for key, s, e in self.comp.titles(doc[tokens[0].i:tokens[-1].i + 1]):
+            if key == self.comp.title_key:
+                phrase = doc[tokens[0].i + s:tokens[0].i + e].text.lower()
+                entry = self.kb.titles.get(phrase)
+                if entry and (best is None or e - s > best[0]):
+                    best = (e - s, entry)
+        return best[1] if best else None
+
+    def code_of_token(self, t: Token) -> str | None:
+        for m in self.mentions:
+            if m.start <= t.i < m.end and m.actor.kind in ("state", "bloc", "igo"):
+                return m.actor.code
+        if t.ent_id_:
+            kind, _, key = t.ent_id_.partition(":")
+            if kind in ("adj", "state", "seat", "people"):
+                return key
+            if kind in ("bloc", "blocadj"):
+                return key
+        return None
+
+    def country_of(self, tokens: list[Token]) -> str | None:
+        for t in tokens:
+            code = self.code_of_token(t)
+            if code:
+                return code
+        return None
+
+    def descriptions(self) -> None:
+        doc = self.doc
+        matches = sorted(self.comp.titles(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        last_end = -1
+        for key, s, e in matches:
+            if s < last_end or any(i in self.taken for i in range(s, e)):
+                continue
+            last_end = e
+            phrase = doc[s:e]
+            head = doc[e - 1]
+            mods = [t for t in doc[max(head.left_edge.i, s - 4):s] if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")
+                    or t.ent_id_ or t.ent_type_ in ("GPE", "NORP")]
+            mods += [t for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+            code = self.country_of(mods)
+            if key == self.comp.title_key:
+                self.title_mention(phrase, head, code)
+            else:
+                entry = self.kb.groups[phrase.text.lower()]
+                if code is None:
+                    continue
+                first = min([s, *(t.i for t in mods if t.i < s)])
+                name = doc[first:e].text
+                if doc[first].lower_ in ("the", "a", "an"):
+                    name = doc[first + 1:e].text
+                a = self.actor(("group", code, entry["sector"], entry["term"]), name=name, kind="group",
+                               code=code, sector=entry["sector"], source="text")
+                self.mention(s, e, a, "group")
+
+    def title_mention(self, phrase: Span, head: Token, code: str | None) -> None:
+        """A title without a name: "the minister", "the Russian president"."""
+        doc = self.doc
+        nxt = doc[phrase.end] if phrase.end < len(doc) else None
+        if nxt is not None and nxt.i in self.taken:
+            return  # a title in front of a name: already read by context_of_name
+        if any(c.dep_ == "appos" and c.i in self.taken for c in head.children) or head.dep_ == "appos":
+            return
+        entry = self.kb.titles[phrase.text.lower()]
+        target: Actor | None = None
+        if code:
+            p = self.kb.holder_of(code, entry["term"], self.date)
+            if p:
+                target = self.person(p)
+        if target is None and phrase.start > 0 and doc[phrase.start - 1].lower_ in ("the", "this"):
+            for m in reversed(self.mentions):
+                a = m.actor
+                if m.start < phrase.start and a.kind == "person" and a.role and (
+                        entry["term"] in a.role or a.role in entry["term"] or head.lower_ in a.role):
+                    if code is None or a.code == code:
+                        target = a
+                        break
+        if target is not None:
+            self.mention(phrase.start, phrase.end, target, "description")
+
+    def pairs(self) -> None:
+        """"The two countries": the two states the article is most about."""
+        doc = self.doc
+        counts = Counter(m.actor.code for m in self.mentions if m.actor.kind == "state")
+        top = [code for code, _ in counts.most_common(2)]
+        if len(top) < 2:
+            return
+        for t in doc:
+            if t.lower_ in ("countries", "nations", "sides", "states", "neighbours", "neighbors", "allies") and t.i > 0:
+                if f"{doc[t.i - 1].lower_} {t.lower_}" in PAIRS:
+                    for code in top:
+                        self.mention(t.i - 1, t.i + 1, self.state(code), "description")
+
+    def pronouns(self) -> None:
+        persons = sorted((m for m in self.mentions if m.actor.kind == "person"), key=lambda m: m.start)
+        if not persons:
+            return
+        for t in self.doc:
+            gender = PRONOUNS.get(t.lower_)
+            if not gender or t.i in self.taken:
+                continue
+            target = None
+            for m in reversed(persons):
+                if m.start >= t.i:
+                    continue
+                if t.sent.start - 40 > m.start:
+                    break
+                if m.actor.gender in (None, gender):
+                    target = m.actor
+                    break
+            if target is not None:
+                target.gender = target.gender or gender
+                persons.append(self.mention(t.i, t.i + 1, target, "pronoun"))
+                persons.sort(key=lambda m: m.start)
+
+
+def mention_index(doc: Doc) -> dict[int, list[Mention]]:
+    """Token index -> mentions covering it (cached on the doc)."""
+    idx = doc.user_data.get("tidings_mention_index")
+    if idx is None:
+        idx = {}
+        for m in doc._.mentions or []:
+            for i in range(m.start, m.end):
+                idx.setdefault(i, []).append(m)
+        doc.user_data["tidings_mention_index"] = idx
+    return idx
+
+
+def actors_at(doc: Doc, tok: Token) -> list[Actor]:
+    """Actors of the mentions covering ``tok`` itself."""
+    return [m.actor for m in mention_index(doc).get(tok.i, [])]
+
+
+def actors_of(doc: Doc, head: Token, *, conj: bool = True) -> list[Actor]:
+    """The actors a noun phrase headed by ``head`` refers to.
+
+    The mention at the head wins; else a possessive or modifier that names one
+    ("Ukraine's military" when no group mention was made); conjuncts add theirs
+    ("Ukraine and Western countries").
+    """
+    out: list[Actor] = []
+    found = actors_at(doc, head)
+    if not found:
+        for child in head.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
+                found = actors_at(doc, child)
+                if found:
+                    break
+    if not found and head.dep_ == "compound" and head.head.i > head.i:
+        found = actors_at(doc, head.head)
+    out.extend(a for a in found if a not in out)
+    if conj:
+        for c in head.conjuncts:
+            for a in actors_of(doc, c, conj=False):
+                if a not in out:
+                    out.append(a)
+    return out
