@@ -93,7 +93,11 @@ def test_stdin_jsonl():
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
     ("Caf\u00e9 talks".encode("latin-1") + b" resumed in Geneva on Tuesday", "encoding"),
     ("Die Gespräche zwischen den beiden Delegationen wurden am Dienstag in Genf wieder aufgenommen, "
-     "sagten Beamte, und die Vermittler lobten beide Seiten für ihre Geduld.".encode(), "language"),
+     "sagten Beamte, und die Vermittler lobten beide Seiten für ihre Geduld. Die nächste Runde soll "
+     "im März stattfinden, teilte das Außenministerium mit, ohne einen genauen Termin zu nennen.".encode(),
+     "language"),
+    ("Переговоры между двумя делегациями возобновились во вторник в Женеве, сообщили чиновники.".encode(),
+     "language"),
 ])
 def test_bad_articles_have_specific_reasons(data, reason):
     [err] = errors(read_bytes(data, "bad.txt", ".txt"))

@@ -28,5 +28,6 @@ def looks_english(text: str) -> bool:
     words = _WORD.findall(text[:4000])
     if len(words) < 8:  # too short to judge: headlines, captions
         return True
-    latin = sum(w.isascii() for w in words) / len(words)
-    return latin > 0.5 and english_score(text) >= 0.12
+    if sum(w.isascii() for w in words) / len(words) <= 0.5:  # Cyrillic, Arabic, CJK ...
+        return False
+    return len(words) < 25 or english_score(text) >= 0.08

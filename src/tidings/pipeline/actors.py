@@ -51,7 +51,7 @@ def _trim(span: Span) -> Span:
     while end > span.start + 1 and span.doc[end - 1].text in POSSESSIVE:
         end -= 1
     start = span.start
-    if span.doc[start].lower_ == "the" and end - start > 1 and span.label_ == "PERSON":
+    if span.doc[start].lower_ == "the" and end - start > 1:
         start += 1
     return span.doc[start:end]
 
@@ -137,11 +137,10 @@ class _Resolver:
                 mkind = "metonym"
             elif kind == "igo":
                 igo = self.kb.igos[int(key)]
-                a = self.actor(("igo", igo["name"]), name=igo["name"], kind="igo", code=igo["code"],
+                a = self.actor(("igo", igo["name"]), name=span.text, kind="igo", code=igo["code"],
                                sector=None, source="gazetteer")
             elif kind == "bloc":
-                bloc = self.kb.blocs[key]
-                a = self.actor(("bloc", key), name=span.text.removeprefix("the ").removeprefix("The "),
+                a = self.actor(("bloc", key), name=span.text,
                                kind="bloc", code=key, sector="GOV", source="gazetteer")
             elif kind == "people":
                 a = self.actor(("group", key, None, "people"), name=span.text, kind="group", code=key,
@@ -151,12 +150,32 @@ class _Resolver:
                 a = self.person(p) if p else None
             elif ent.label_ == "PERSON" and not kind:
                 a = self.unknown_person(span, persons)
+            elif not kind and (known := self.kb.find_person(span.text)) is not None:
+                a = self.person(known)  # a learned person the NER labelled ORG or GPE
             if a is None:
                 continue
             self.mention(span.start, span.end, a, mkind)
             self.taken.update(range(span.start, span.end))
             if a.kind == "person":
                 persons.append((span, a))
+        self.surnames(persons)
+
+    def surnames(self, persons: list[tuple[Span, Actor]]) -> None:
+        """A later bare surname ("Choe", "Lavrov") that the NER missed or mislabelled."""
+        if not persons:
+            return
+        first_seen = {}
+        for span, a in persons:
+            for part in a.name.replace("-", " ").split():
+                if len(part) > 2 and part[0].isupper():
+                    first_seen.setdefault(part, []).append((span.start, a))
+        for tok in self.doc:
+            if tok.i in self.taken or tok.text not in first_seen or tok.pos_ not in ("PROPN", "NOUN"):
+                continue
+            earlier = [a for start, a in first_seen[tok.text] if start < tok.i]
+            if earlier:
+                self.mention(tok.i, tok.i + 1, earlier[-1], "name")
+                self.taken.add(tok.i)
 
     def unknown_person(self, span: Span, persons: list[tuple[Span, Actor]]) -> Actor | None:
         text = span.text

@@ -1,0 +1,283 @@
+"""Reading the store: articles, actors, quotes, claims, treaties and obligations (events: ``queries``).
+
+Every function takes checked values (see ``params``) and binds them as SQL parameters.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from tidings.api.queries import marks
+from tidings.store import Store
+
+
+def like(text: str) -> str:
+    """A LIKE pattern that matches ``text`` literally anywhere (``%`` and ``_`` escaped with ``\\``)."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _where(parts: list[str]) -> str:
+    return " AND ".join(parts) or "1=1"
+
+
+# -- articles -------------------------------------------------------------------
+@dataclass
+class ArticleFilter:
+    since: str | None = None
+    until_before: str | None = None
+    outlet: str | None = None
+    actor: list[str] = field(default_factory=list)
+    q: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        parts: list[str] = []
+        args: list[Any] = []
+        if self.since:
+            parts.append("a.published >= ?")
+            args.append(self.since)
+        if self.until_before:
+            parts.append("a.published < ?")
+            args.append(self.until_before)
+        if self.outlet:
+            parts.append("a.outlet = ?")
+            args.append(self.outlet)
+        if self.actor:
+            parts.append("a.id IN (SELECT m.article_id FROM mentions m JOIN actors x ON x.key = m.actor_key"
+                         f" WHERE x.code IN ({marks(len(self.actor))}))")
+            args += self.actor
+        if self.q:
+            parts.append("(a.title LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\')")
+            args += [like(self.q), like(self.q)]
+        return _where(parts), args
+
+
+_COUNTS = ", ".join(f"(SELECT count(*) FROM {t} x WHERE x.article_id = a.id) AS {t}"
+                    for t in ("events", "quotes", "claims", "treaties"))
+
+
+def list_articles(store: Store, f: ArticleFilter, *, limit: int, offset: int) -> list[dict[str, Any]]:
+    where, args = f.where()
+    rows = store.db.execute(
+        f"SELECT a.id, a.title, a.published, a.outlet, a.url, a.language, length(a.text) AS chars, {_COUNTS}"
+        f" FROM articles a WHERE {where} ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
+        [*args, limit, offset]).fetchall()
+    return [dict(r) | {"link": f"/articles/{r['id']}"} for r in rows]
+
+
+def count_articles(store: Store, f: ArticleFilter) -> int:
+    where, args = f.where()
+    return int(store.db.execute(f"SELECT count(*) FROM articles a WHERE {where}", args).fetchone()[0])
+
+
+def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
+    row = store.db.execute("SELECT id, text, record, ingested_at, extracted_by FROM articles WHERE id = ?",
+                           (article_id,)).fetchone()
+    if row is None:
+        return None
+    return {"id": row["id"], "text": row["text"], "record": json.loads(row["record"]),
+            "ingested_at": row["ingested_at"], "extracted_by": row["extracted_by"]}
+
+
+def actor_keys(store: Store, article_id: str) -> dict[str, str]:
+    """Local actor id -> store actor key, for one article."""
+    return {r[0]: r[1] for r in store.db.execute(
+        "SELECT local_id, actor_key FROM mentions WHERE article_id = ?", (article_id,))}
+
+
+# -- actors ---------------------------------------------------------------------
+def list_actors(store: Store, *, code: list[str], kind: str | None, q: str | None,
+                limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    parts: list[str] = []
+    args: list[Any] = []
+    if code:
+        parts.append(f"x.code IN ({marks(len(code))})")
+        args += code
+    if kind:
+        parts.append("x.kind = ?")
+        args.append(kind)
+    if q:
+        parts.append("x.name LIKE ? ESCAPE '\\'")
+        args.append(like(q))
+    where = _where(parts)
+    rows = store.db.execute(
+        "SELECT x.key, x.name, x.kind, x.code, x.sector, x.role,"
+        " (SELECT count(*) FROM mentions m WHERE m.actor_key = x.key) AS articles"
+        f" FROM actors x WHERE {where} ORDER BY articles DESC, x.name LIMIT ? OFFSET ?",
+        [*args, limit, offset]).fetchall()
+    total = store.db.execute(f"SELECT count(*) FROM actors x WHERE {where}", args).fetchone()[0]
+    return [dict(r) for r in rows], int(total)
+
+
+def get_actor(store: Store, key: str) -> dict[str, Any] | None:
+    row = store.db.execute("SELECT key, name, kind, code, sector, role,"
+                           " (SELECT count(*) FROM mentions m WHERE m.actor_key = x.key) AS articles"
+                           " FROM actors x WHERE key = ?", (key,)).fetchone()
+    return dict(row) if row else None
+
+
+def code_known(store: Store, code: str) -> bool:
+    return store.db.execute("SELECT 1 FROM actors WHERE code = ? UNION SELECT 1 FROM event_actors WHERE code = ?"
+                            " LIMIT 1", (code, code)).fetchone() is not None
+
+
+def code_actors(store: Store, code: str) -> list[dict[str, Any]]:
+    """The store's actors coded ``code``: the state or body itself first, then its people and groups."""
+    rows = store.db.execute(
+        "SELECT x.key, x.name, x.kind, x.sector, x.role,"
+        " (SELECT count(*) FROM mentions m WHERE m.actor_key = x.key) AS articles FROM actors x"
+        " WHERE x.code = ? ORDER BY x.kind NOT IN ('state', 'igo', 'bloc'), articles DESC, x.name", (code,))
+    return [dict(r) for r in rows]
+
+
+# -- quotes and claims -------------------------------------------------------------
+def list_quotes(store: Store, *, speaker: list[str], article: str | None, q: str | None,
+                key: str | None = None, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    parts: list[str] = []
+    args: list[Any] = []
+    if speaker:
+        parts.append(f"q.speaker_code IN ({marks(len(speaker))})")
+        args += speaker
+    if article:
+        parts.append("q.article_id = ?")
+        args.append(article)
+    if q:
+        parts.append("q.content LIKE ? ESCAPE '\\'")
+        args.append(like(q))
+    if key:
+        parts.append("q.speaker_id IN (SELECT m.local_id FROM mentions m"
+                     " WHERE m.article_id = q.article_id AND m.actor_key = ?)")
+        args.append(key)
+    where = _where(parts)
+    rows = store.db.execute(
+        "SELECT q.article_id AS article, q.local_id AS id, q.speaker_id AS speaker, q.speaker_name,"
+        " q.speaker_code, q.speaker_text, q.source_of, q.kind, q.cue, q.content, q.start, q.\"end\","
+        " a.title AS article_title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
+        f" WHERE {where} ORDER BY a.published DESC, q.article_id, q.rowid LIMIT ? OFFSET ?",
+        [*args, limit, offset]).fetchall()
+    total = store.db.execute(f"SELECT count(*) FROM quotes q WHERE {where}", args).fetchone()[0]
+    return [dict(r) | {"link": f"/articles/{r['article']}#{r['id']}"} for r in rows], int(total)
+
+
+def list_claims(store: Store, *, actor: list[str], stance: list[str], article: str | None,
+                key: str | None = None, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """Claims with their proposition event and every stance, holders named."""
+    parts: list[str] = []
+    args: list[Any] = []
+    held: list[str] = []
+    if actor:
+        held.append(f"s.code IN ({marks(len(actor))})")
+        args += actor
+    if stance:
+        held.append(f"s.stance IN ({marks(len(stance))})")
+        args += stance
+    if key:
+        held.append("s.holder_id IN (SELECT m.local_id FROM mentions m"
+                    " WHERE m.article_id = s.article_id AND m.actor_key = ?)")
+        args.append(key)
+    if held:
+        parts.append("EXISTS (SELECT 1 FROM stances s WHERE s.article_id = c.article_id"
+                     f" AND s.claim_id = c.local_id AND {' AND '.join(held)})")
+    if article:
+        parts.append("c.article_id = ?")
+        args.append(article)
+    where = _where(parts)
+    rows = store.db.execute(
+        "SELECT c.article_id AS article, c.local_id AS id, c.proposition, e.type, e.actor_codes,"
+        " e.recipient_codes, e.date, e.factuality, a.title AS article_title, a.published,"
+        " substr(a.text, e.sent_start + 1, e.sent_end - e.sent_start) AS sentence"
+        " FROM claims c JOIN articles a ON a.id = c.article_id"
+        " LEFT JOIN events e ON e.article_id = c.article_id AND e.local_id = c.proposition"
+        f" WHERE {where} ORDER BY a.published DESC, c.article_id, c.rowid LIMIT ? OFFSET ?",
+        [*args, limit, offset]).fetchall()
+    total = store.db.execute(f"SELECT count(*) FROM claims c WHERE {where}", args).fetchone()[0]
+    out = []
+    for r in rows:
+        stances = [dict(s) for s in store.db.execute(
+            "SELECT s.holder_id AS holder, s.code, s.stance, s.cue, x.name AS holder_name, x.key AS holder_key"
+            " FROM stances s LEFT JOIN mentions m ON m.article_id = s.article_id AND m.local_id = s.holder_id"
+            " LEFT JOIN actors x ON x.key = m.actor_key WHERE s.article_id = ? AND s.claim_id = ? ORDER BY s.rowid",
+            (r["article"], r["id"]))]
+        prop = None if r["type"] is None else {
+            "id": r["proposition"], "type": r["type"], "actor": _codes(r["actor_codes"]),
+            "recipient": _codes(r["recipient_codes"]), "date": r["date"], "factuality": r["factuality"],
+            "sentence": r["sentence"], "link": f"/articles/{r['article']}#{r['proposition']}"}
+        out.append({"article": r["article"], "id": r["id"], "proposition": prop, "stances": stances,
+                    "article_title": r["article_title"], "published": r["published"],
+                    "link": f"/articles/{r['article']}#{r['id']}"})
+    return out, int(total)
+
+
+def _codes(joined: str | None) -> list[str]:
+    return [c for c in (joined or "").split("|") if c]
+
+
+# -- treaties and obligations -----------------------------------------------------
+_PARTY = "EXISTS (SELECT 1 FROM json_each(t.parties) j WHERE j.value = ?)"
+
+
+def list_treaties(store: Store, *, party: list[str], article: str | None,
+                  limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    parts: list[str] = []
+    args: list[Any] = []
+    for p in party:
+        parts.append(_PARTY)
+        args.append(p)
+    if article:
+        parts.append("t.article_id = ?")
+        args.append(article)
+    where = _where(parts)
+    rows = store.db.execute(
+        "SELECT t.article_id AS article, t.local_id AS id, t.name, t.parties, t.signed, t.in_force, t.ratified,"
+        " t.evidence, a.title AS article_title, a.published FROM treaties t JOIN articles a ON a.id = t.article_id"
+        f" WHERE {where} ORDER BY a.published DESC, t.article_id, t.rowid LIMIT ? OFFSET ?",
+        [*args, limit, offset]).fetchall()
+    total = store.db.execute(f"SELECT count(*) FROM treaties t WHERE {where}", args).fetchone()[0]
+    out = []
+    for r in rows:
+        obligations = [dict(o) for o in store.db.execute(
+            "SELECT obligor, beneficiary, type, trigger, scope FROM obligations"
+            " WHERE article_id = ? AND treaty_id = ? ORDER BY rowid", (r["article"], r["id"]))]
+        out.append(dict(r) | {"parties": json.loads(r["parties"] or "[]"),
+                              "ratified": json.loads(r["ratified"] or "[]"),
+                              "evidence": json.loads(r["evidence"] or "[]"), "obligations": obligations,
+                              "link": f"/articles/{r['article']}#{r['id']}"})
+    return out, int(total)
+
+
+def list_obligations(store: Store, *, obligor: list[str], beneficiary: list[str], type: list[str],
+                     on: str | None, article: str | None, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    """Obligations, with the date each began: the treaty's entry into force, else its signing,
+    else (undated) the publication of the article that reports it. ``on`` keeps those begun by then."""
+    parts: list[str] = []
+    args: list[Any] = []
+    for col, vals in (("o.obligor", obligor), ("o.beneficiary", beneficiary), ("o.type", type)):
+        if vals:
+            parts.append(f"{col} IN ({marks(len(vals))})")
+            args += vals
+    if on:
+        parts.append("COALESCE(t.in_force, t.signed, a.published) <= ?")
+        args.append(on)
+    if article:
+        parts.append("o.article_id = ?")
+        args.append(article)
+    where = _where(parts)
+    base = ("FROM obligations o JOIN treaties t ON t.article_id = o.article_id AND t.local_id = o.treaty_id"
+            " JOIN articles a ON a.id = o.article_id")
+    rows = store.db.execute(
+        "SELECT o.article_id AS article, o.treaty_id AS treaty, t.name AS treaty_name, o.obligor, o.beneficiary,"
+        " o.type, o.trigger, o.scope, t.signed, t.in_force, COALESCE(t.in_force, t.signed, a.published) AS since"
+        f" {base} WHERE {where} ORDER BY o.obligor, o.beneficiary, o.type LIMIT ? OFFSET ?",
+        [*args, limit, offset]).fetchall()
+    total = store.db.execute(f"SELECT count(*) {base} WHERE {where}", args).fetchone()[0]
+    return [dict(r) | {"link": f"/articles/{r['article']}#{r['treaty']}"} for r in rows], int(total)
+
+
+# -- overview -------------------------------------------------------------------
+def overview(store: Store) -> dict[str, Any]:
+    """Counts of everything, and the span of event dates."""
+    counts = {t: store.count(t) for t in ("articles", "actors", "events", "quotes", "claims", "treaties")}
+    first, last = store.db.execute("SELECT min(date), max(date) FROM events WHERE date IS NOT NULL").fetchone()
+    types = [dict(r) for r in store.db.execute(
+        "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")]
+    return {"counts": counts, "first_event": first, "last_event": last, "types": types}

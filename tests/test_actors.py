@@ -1,0 +1,105 @@
+"""Actor resolution on sentences of our own: names, titles, metonyms, groups, pronouns."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import SEED_GOLD
+
+pytestmark = pytest.mark.model
+
+
+def actors(extractor, text, published="2025-03-10"):
+    rec = extractor.extract(text, published=published)
+    return rec, {text[s:e]: a for a in rec["actors"] for s, e in a["mentions"]}
+
+
+@pytest.mark.parametrize("sentence, surface, code, sector", [
+    ("The Kremlin rejected the proposal on Monday, a spokesman said.", "Kremlin", "RUS", "GOV"),
+    ("Washington imposed new tariffs on steel from several countries.", "Washington", "USA", "GOV"),
+    ("Downing Street said the talks had been constructive.", "Downing Street", "GBR", "GOV"),
+    ("Kyiv asked its allies for more air defence systems.", "Kyiv", "UKR", "GOV"),
+    ("Beijing warned Manila against further patrols near the shoal.", "Beijing", "CHN", "GOV"),
+    ("Beijing warned Manila against further patrols near the shoal.", "Manila", "PHL", "GOV"),
+    ("NATO allies met in Brussels to discuss the budget.", "NATO", "NATO", None),
+    ("The UN Security Council adopted a resolution on the crisis.", "UN Security Council", "UN", None),
+    ("Western countries condemned the election as unfair.", "Western countries", "WEST", "GOV"),
+    ("Iranian lawmakers voted to suspend cooperation with the agency.", "lawmakers", "IRN", "LEG"),
+    ("Polish troops took part in the drills near the border.", "troops", "POL", "MIL"),
+    ("Ukraine's military said it had repelled the assault.", "military", "UKR", "MIL"),
+])
+def test_surface_forms(extractor, sentence, surface, code, sector):
+    _, by_surface = actors(extractor, sentence)
+    a = by_surface[surface]
+    assert (a["code"], a["sector"]) == (code, sector)
+
+
+def test_capital_as_location_is_not_an_actor(extractor):
+    _, by_surface = actors(extractor, "The two ministers held talks in Ankara on Tuesday.")
+    assert "Ankara" not in by_surface
+
+
+def test_known_officeholder_and_surname(extractor):
+    text = ("Turkish President Recep Tayyip Erdogan hosted the talks. Later, Erdogan told reporters "
+            "that he was hopeful.")
+    _, by_surface = actors(extractor, text, published="2025-06-01")
+    full = by_surface["Recep Tayyip Erdogan"]
+    assert (full["code"], full["sector"], full["kind"]) == ("TUR", "GOV", "person")
+    assert by_surface["Erdogan"]["id"] == full["id"]
+    assert by_surface["he"]["id"] == full["id"]
+
+
+def test_unknown_person_learned_from_title_and_country(extractor):
+    text = ("Moldovan Deputy Foreign Minister Ilinca Varga met the envoy on Monday. "
+            "Varga said she expected a deal soon.")
+    rec, by_surface = actors(extractor, text)
+    person = by_surface["Ilinca Varga"]
+    assert (person["code"], person["sector"]) == ("MDA", "GOV")
+    assert by_surface["she"]["id"] == person["id"]
+    # remembered for the next article, which names her without a title
+    rec2, by2 = actors(extractor, "Ilinca Varga arrived in Vienna for the conference.")
+    assert by2["Ilinca Varga"]["code"] == "MDA"
+
+
+def test_apposition_gives_country(extractor):
+    _, by_surface = actors(extractor, "Tomas Rekvel, Lithuania's defence minister, visited the base.")
+    assert by_surface["Tomas Rekvel"]["code"] == "LTU"
+
+
+def test_former_officeholder_is_elite(extractor):
+    _, by_surface = actors(extractor, "Angela Merkel spoke at the conference in Berlin.", published="2025-05-01")
+    merkel = by_surface["Angela Merkel"]
+    assert (merkel["code"], merkel["sector"]) == ("DEU", "ELI")
+
+
+def test_title_resolves_to_holder_on_the_date(extractor):
+    _, by_surface = actors(extractor, "The Russian president said the offer stood.", published="2024-11-01")
+    a = by_surface["president"]
+    assert a["name"] == "Vladimir Putin"
+
+
+def test_the_minister_resolves_to_the_last_minister(extractor):
+    text = ("Foreign Minister Penny Wong arrived in Jakarta on Sunday. "
+            "The minister later said Australia wanted closer ties.")
+    _, by_surface = actors(extractor, text, published="2025-02-01")
+    assert by_surface["minister"]["name"] == "Penny Wong"
+
+
+def test_seed_actors_match_gold(seed_record):
+    gold = json.loads(SEED_GOLD.read_text())
+    found = {(a["code"], a["sector"]): a for a in seed_record["actors"]}
+    for g in gold["actors"]:
+        assert (g["code"], g["sector"]) in found, g["name"]
+    people = {a["name"]: a for a in seed_record["actors"] if a["kind"] == "person"}
+    for name, code in [("Choe Son-hui", "PRK"), ("Sergey Lavrov", "RUS"), ("Kim Jong-un", "PRK"),
+                       ("Vladimir Putin", "RUS")]:
+        assert people[name]["code"] == code and people[name]["sector"] == "GOV"
+
+
+def test_seed_pronouns_are_choe(seed_record, seed_text):
+    choe = next(a for a in seed_record["actors"] if a["name"] == "Choe Son-hui")
+    surfaces = [seed_text[s:e] for s, e in choe["mentions"]]
+    assert {"She", "her", "she", "Choe", "minister"} <= set(surfaces)
+    lavrov = next(a for a in seed_record["actors"] if a["name"] == "Sergey Lavrov")
+    assert "minister" not in [seed_text[s:e] for s, e in lavrov["mentions"]]
