@@ -103,3 +103,20 @@ def test_seed_pronouns_are_choe(seed_record, seed_text):
     assert {"She", "her", "she", "Choe", "minister"} <= set(surfaces)
     lavrov = next(a for a in seed_record["actors"] if a["name"] == "Sergey Lavrov")
     assert "minister" not in [seed_text[s:e] for s, e in lavrov["mentions"]]
+
+
+def test_people_learned_are_remembered_through_the_store(tmp_path):
+    from tidings.extract import Extractor
+    from tidings.store import Store
+
+    first = Extractor()
+    text = "Estonian Deputy Defence Minister Mart Kuusik inspected the new radar site on Friday."
+    rec = first.extract(text, id="one", published="2025-04-04")
+    with Store(tmp_path / "s.sqlite") as st:
+        st.put(rec, text)
+        people = st.learned_people()
+    assert [(p["name"], p["code"], p["sector"]) for p in people] == [("Mart Kuusik", "EST", "GOV")]
+    fresh = Extractor()  # a new process: knows only the tables and what the store remembers
+    fresh.remember(people)
+    later = fresh.extract("Mart Kuusik arrived in Riga for the meeting of ministers.", published="2025-05-01")
+    assert next(a for a in later["actors"] if a["name"] == "Mart Kuusik")["code"] == "EST"

@@ -32,8 +32,8 @@ class Person:
         held = [t for t in self.terms if str(t.get("start") or "0000") <= date
                 and (not t.get("end") or date <= str(t["end"]))]
         if held:
-            # several offices at once: the senior one is listed first in the data
-            return held[0], True
+            # several offices at once (a minister who is also acting adviser): the longest-held one
+            return min(held, key=lambda t: str(t.get("start") or "")), True
         past = [t for t in self.terms if t.get("end") and str(t["end"]) < date]
         if past:
             return max(past, key=lambda t: str(t["end"])), False

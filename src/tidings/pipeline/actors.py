@@ -14,12 +14,14 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from tidings import geo
 from tidings.knowledge import Knowledge, Person, knowledge
 from tidings.model import Actor, Mention
 
 PRONOUNS = {"she": "f", "her": "f", "hers": "f", "herself": "f",
             "he": "m", "him": "m", "his": "m", "himself": "m"}
-LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"}
+LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within",
+            "on", "into", "from", "towards", "toward"}
 PAIRS = {"two countries", "both countries", "two nations", "both nations", "two sides",
          "both sides", "two states", "two neighbours", "two neighbors", "two allies", "both allies"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -59,7 +61,7 @@ def _trim(span: Span) -> Span:
 def _as_location(tok: Token) -> bool:
     """A capital used as a place ("talks in Moscow") rather than for its government."""
     head = tok
-    while head.dep_ in ("compound", "flat") and head.head is not head:
+    while head.dep_ in ("compound", "flat", "conj") and head.head is not head:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
 
@@ -70,6 +72,7 @@ class _Resolver:
         self.actors: dict[Any, Actor] = {}
         self.mentions: list[Mention] = []
         self.taken: set[int] = set()  # tokens inside a name mention
+        self.matches = comp.titles(doc)  # title and group-noun phrases
 
     # -- building blocks -------------------------------------------------------------
     def actor(self, key: Any, **fields: Any) -> Actor:
@@ -179,8 +182,9 @@ class _Resolver:
 
     def unknown_person(self, span: Span, persons: list[tuple[Span, Actor]]) -> Actor | None:
         text = span.text
-        if any(t.is_digit for t in span) or len(text) < 3:
-            return None
+        if (any(t.is_digit for t in span) or len(text) < 3 or geo.is_place(text) or _as_location(span.root)
+                or span.start > 0 and self.doc[span.start - 1].lower_ == "the"):
+            return None  # a place the NER took for a person: "strikes on Kharkiv", "the Sahel"
         words = text.replace("-", " ").split()
         for _, earlier in reversed(persons):  # "Lavrov" after "Sergey Lavrov"
             parts = earlier.name.replace("-", " ").split()
@@ -208,22 +212,27 @@ class _Resolver:
         for appos in span.root.children:
             if appos.dep_ == "appos":
                 window += list(appos.subtree)
+        if span.root.dep_ == "appos":  # "the region's governor, Oleh Syniehubov"
+            window += [t for t in span.root.head.subtree if t.i < span.start and t.sent == span.sent]
         for t in window:
             code = code or self.code_of_token(t)
+        if code is None:  # "Kharkiv regional governor", "Texas Governor"
+            ids = {t.i for t in window}
+            names = [e.text for e in self.doc.ents if e.label_ in ("GPE", "LOC") and e.start in ids]
+            names += [t.text for t in window if t.pos_ == "PROPN" and t.is_title and not t.ent_type_]
+            code = next((p.code for p in map(geo.lookup, names) if p), None)
         title = self.title_in(window)
         if not title:
             return code, None, None, None
         return code, title.get("sector"), title.get("term"), title.get("gender")
 
     def title_in(self, tokens: list[Token]) -> dict[str, Any] | None:
-        if not tokens:
-            return None
-        doc = self.doc
+        """The longest person title among ``tokens``."""
+        ids = {t.i for t in tokens}
         best = None
-        for key, s, e in self.comp.titles(doc[tokens[0].i:tokens[-1].i + 1]):
-            if key == self.comp.title_key:
-                phrase = doc[tokens[0].i + s:tokens[0].i + e].text.lower()
-                entry = self.kb.titles.get(phrase)
+        for key, s, e in self.matches:
+            if key == self.comp.title_key and s in ids and e - 1 in ids:
+                entry = self.kb.titles.get(self.doc[s:e].text.lower())
                 if entry and (best is None or e - s > best[0]):
                     best = (e - s, entry)
         return best[1] if best else None
@@ -249,7 +258,7 @@ class _Resolver:
 
     def descriptions(self) -> None:
         doc = self.doc
-        matches = sorted(self.comp.titles(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        matches = sorted(self.matches, key=lambda m: (m[1], -(m[2] - m[1])))
         last_end = -1
         for key, s, e in matches:
             if s < last_end or any(i in self.taken for i in range(s, e)):
