@@ -1,6 +1,8 @@
 """The public core: ``extract`` one article, ``extract_many`` a stream, through one reusable ``Extractor``."""
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -11,6 +13,7 @@ from spacy.language import Language
 from tidings.article import Article, make_article
 from tidings.errors import InputError, PipelineError
 from tidings.record import build_record
+from tidings.version import __version__
 
 log = logging.getLogger("tidings")
 
@@ -41,6 +44,8 @@ class Extractor:
 
             nlp = build_pipeline(config)
         self.nlp = nlp
+        self.provenance = {"tidings": __version__, "model": f"{nlp.meta.get('name')}-{nlp.meta.get('version')}",
+                           "config": _config_hash(nlp)}
 
     def remember(self, people: Iterable[dict[str, Any]]) -> None:
         """Teach the actor resolver people learned from earlier articles (rows of the store's ``people``)."""
@@ -51,7 +56,12 @@ class Extractor:
     def extract(self, text: str | Article, **meta: Any) -> dict[str, Any]:
         """The ``tidings/1`` record of one article; raises :class:`InputError` on bad input."""
         art = text if isinstance(text, Article) else make_article(text, **meta)
-        return build_record(self.nlp(self._doc(art)))
+        return self._record(self.nlp(self._doc(art)))
+
+    def _record(self, doc: Any) -> dict[str, Any]:
+        record = build_record(doc)
+        record["provenance"] = dict(self.provenance)
+        return record
 
     def _doc(self, art: Article) -> Any:
         doc = self.nlp.make_doc(art.text)
@@ -96,7 +106,14 @@ class Extractor:
                 yield Result.skipped(PipelineError(f"pipeline failed: {exc}", article_id=art.id))
                 docs = self.nlp.pipe((self._doc(a) for a in arts[arts.index(art) + 1:]), batch_size=batch_size)
                 continue
-            yield Result("ok", record=build_record(doc), source=art.source, article_id=art.id)
+            yield Result("ok", record=self._record(doc), source=art.source, article_id=art.id)
+
+
+def _config_hash(nlp: Language) -> str:
+    """A short hash of the pipeline's components and settings, so records say what made them."""
+    cfg = json.dumps({"pipeline": nlp.pipe_names, "components": {
+        n: {k: str(v) for k, v in nlp.get_pipe_config(n).items()} for n in nlp.pipe_names}}, sort_keys=True)
+    return hashlib.sha1(cfg.encode()).hexdigest()[:12]
 
 
 def _as_article(item: Article | dict[str, Any] | str) -> Article:

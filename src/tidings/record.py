@@ -77,5 +77,5 @@ def build_record(doc: Doc) -> dict[str, Any]:
         "quotes": [quote_dict(q) for q in quotes],
         "claims": [claim_dict(c) for c in claims],
         "treaties": [treaty_dict(t) for t in treaties],
-        "provenance": {"tidings": __version__, "model": doc.user_data.get("tidings_model")},
+        "provenance": {"tidings": __version__},
     }
