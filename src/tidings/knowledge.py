@@ -45,6 +45,7 @@ class Knowledge:
     surface: dict[str, tuple[str, Any]] = field(default_factory=dict)  # string -> (kind, key)
     states: dict[str, dict[str, Any]] = field(default_factory=dict)
     igos: list[dict[str, Any]] = field(default_factory=list)
+    orgs: list[dict[str, Any]] = field(default_factory=list)  # non-state groups, NGOs, media, agencies
     blocs: dict[str, dict[str, Any]] = field(default_factory=dict)
     people: list[Person] = field(default_factory=list)
     person_by_name: dict[str, Person] = field(default_factory=dict)
@@ -54,6 +55,13 @@ class Knowledge:
     def state_name(self, code: str | None) -> str | None:
         st = self.states.get(code or "")
         return st["name"] if st else None
+
+    def org_sector(self, org: dict[str, Any], date: str | None) -> str | None:
+        """An organization's sector on ``date``: the Taliban were rebels before they governed."""
+        for until, sector in sorted((org.get("sector_before") or {}).items()):
+            if date and date < until:
+                return str(sector)
+        return org.get("sector")
 
     def find_person(self, name: str) -> Person | None:
         return self.person_by_name.get(name) or self.person_by_name.get(name.replace("’", "'"))
@@ -93,6 +101,13 @@ def _variants(s: str) -> list[str]:
     return sorted(out)
 
 
+def _load_orgs() -> list[dict[str, Any]]:
+    try:  # TEMPORARY while the file is being written
+        return list(resources.load("organizations.json"))
+    except FileNotFoundError:
+        return []
+
+
 @lru_cache(maxsize=1)
 def _base() -> Knowledge:
     kb = Knowledge()
@@ -118,6 +133,11 @@ def _base() -> Knowledge:
         for s in [igo["name"], *igo.get("aliases", [])]:
             for v in _variants(s):
                 kb.surface.setdefault(v, ("igo", i))
+    for i, org in enumerate(_load_orgs()):
+        kb.orgs.append(org)
+        for s in [org["name"], *org.get("aliases", [])]:
+            for v in _variants(s):
+                kb.surface.setdefault(v, ("org", i))
     for bloc in resources.load("blocs.json"):
         kb.blocs[bloc["code"]] = bloc
         for s in [bloc["name"], *bloc.get("aliases", [])]:
@@ -144,6 +164,6 @@ def _base() -> Knowledge:
 def knowledge() -> Knowledge:
     """A private copy of the knowledge base (learning adds to it without touching the shared one)."""
     base = _base()
-    return Knowledge(surface=base.surface, states=base.states, igos=base.igos, blocs=base.blocs,
+    return Knowledge(surface=base.surface, states=base.states, igos=base.igos, orgs=base.orgs, blocs=base.blocs,
                      people=list(base.people), person_by_name=dict(base.person_by_name),
                      titles=base.titles, groups=base.groups)

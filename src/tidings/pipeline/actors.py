@@ -142,6 +142,10 @@ class _Resolver:
                 igo = self.kb.igos[int(key)]
                 a = self.actor(("igo", igo["name"]), name=span.text, kind="igo", code=igo["code"],
                                sector=None, source="gazetteer")
+            elif kind == "org":
+                org = self.kb.orgs[int(key)]
+                a = self.actor(("org", org["name"]), name=org["name"], kind=org["kind"], code=org["code"],
+                               sector=self.kb.org_sector(org, self.date), source="gazetteer")
             elif kind == "bloc":
                 a = self.actor(("bloc", key), name=span.text,
                                kind="bloc", code=key, sector="GOV", source="gazetteer")

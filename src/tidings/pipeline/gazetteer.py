@@ -2,7 +2,7 @@
 
 It keeps known names whole ("Choe Son-hui"), labels capitals and seats of power
 as places ("Kiev" is no person), and tags each match with an id such as
-``state:PRK``, ``seat:UKR``, ``igo:12`` or ``person:Vladimir Putin`` that the
+``state:PRK``, ``seat:UKR``, ``igo:12``, ``org:3`` or ``person:Vladimir Putin`` that the
 actor resolver reads.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from tidings.knowledge import knowledge
 
 LABELS = {"state": "GPE", "seat": "GPE", "mil": "ORG", "adj": "NORP", "people": "NORP",
-          "igo": "ORG", "bloc": "NORP", "blocadj": "NORP"}
+          "igo": "ORG", "org": "ORG", "bloc": "NORP", "blocadj": "NORP"}
 
 
 def patterns() -> list[dict[str, str]]:
