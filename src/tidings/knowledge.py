@@ -101,13 +101,6 @@ def _variants(s: str) -> list[str]:
     return sorted(out)
 
 
-def _load_orgs() -> list[dict[str, Any]]:
-    try:  # TEMPORARY while the file is being written
-        return list(resources.load("organizations.json"))
-    except FileNotFoundError:
-        return []
-
-
 @lru_cache(maxsize=1)
 def _base() -> Knowledge:
     kb = Knowledge()
@@ -133,7 +126,7 @@ def _base() -> Knowledge:
         for s in [igo["name"], *igo.get("aliases", [])]:
             for v in _variants(s):
                 kb.surface.setdefault(v, ("igo", i))
-    for i, org in enumerate(_load_orgs()):
+    for i, org in enumerate(resources.load("organizations.json")):
         kb.orgs.append(org)
         for s in [org["name"], *org.get("aliases", [])]:
             for v in _variants(s):
