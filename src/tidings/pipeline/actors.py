@@ -273,20 +273,23 @@ class _Resolver:
             mods = [t for t in doc[max(head.left_edge.i, s - 4):s] if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")
                     or t.ent_id_ or t.ent_type_ in ("GPE", "NORP")]
             mods += [t for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
-            code = self.country_of(mods)
             if key == self.comp.title_key:
-                self.title_mention(phrase, head, code)
+                self.title_mention(phrase, head, self.country_of(mods))
             else:
                 entry = self.kb.groups[phrase.text.lower()]
-                if code is None:
-                    continue
+                by_code = {}
+                for t in mods:
+                    by_code.setdefault(self.code_of_token(t), t)
+                by_code.pop(None, None)
+                codes = list(by_code)
                 first = min([s, *(t.i for t in mods if t.i < s)])
-                name = doc[first:e].text
                 if doc[first].lower_ in ("the", "a", "an"):
-                    name = doc[first + 1:e].text
-                a = self.actor(("group", code, entry["sector"], entry["term"]), name=name, kind="group",
-                               code=code, sector=entry["sector"], source="text")
-                self.mention(s, e, a, "group")
+                    first += 1
+                for code in codes:  # "Hungarian and Romanian officials": one group each
+                    name = doc[first:e].text if len(codes) == 1 else f"{by_code[code].text} {phrase.text}"
+                    a = self.actor(("group", code, entry["sector"], entry["term"]), name=name, kind="group",
+                                   code=code, sector=entry["sector"], source="text")
+                    self.mention(s, e, a, "group")
 
     def title_mention(self, phrase: Span, head: Token, code: str | None) -> None:
         """A title without a name: "the minister", "the Russian president"."""
