@@ -40,11 +40,15 @@ def setup(extras: str = "") -> None:
 
 
 def demo() -> int:
-    """Extract the bundled sample articles into ./tidings.sqlite and show what was found."""
+    """Extract the bundled sample articles into ./tidings.sqlite, show the events, serve the explorer.
+
+    Without a terminal (a script, CI) it prints the address and the serve command instead of serving.
+    """
     setup()
-    code = run(BIN / "tidings", "ingest", "examples/", "--db", "tidings.sqlite", check=False)
+    run(BIN / "tidings", "ingest", "examples/", "--db", "tidings.sqlite", check=False)
     run(BIN / "tidings", "events", "--db", "tidings.sqlite", check=False)
-    return code
+    serve = [] if sys.stdin.isatty() else ["--no-serve"]
+    return run(BIN / "tidings", "demo", "--db", "tidings.sqlite", *serve, check=False)
 
 
 def test() -> int:

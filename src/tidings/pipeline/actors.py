@@ -14,9 +14,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from tidings import geo
 from tidings.knowledge import Knowledge, Person, knowledge
 from tidings.model import Actor, Mention
+from tidings.pipeline.places_geo import gazetteer as places
 
 PRONOUNS = {"she": "f", "her": "f", "hers": "f", "herself": "f",
             "he": "m", "him": "m", "his": "m", "himself": "m"}
@@ -186,7 +186,7 @@ class _Resolver:
 
     def unknown_person(self, span: Span, persons: list[tuple[Span, Actor]]) -> Actor | None:
         text = span.text
-        if (any(t.is_digit for t in span) or len(text) < 3 or geo.is_place(text) or _as_location(span.root)
+        if (any(t.is_digit for t in span) or len(text) < 3 or places().city(text) is not None or _as_location(span.root)
                 or span.start > 0 and self.doc[span.start - 1].lower_ == "the"):
             return None  # a place the NER took for a person: "strikes on Kharkiv", "the Sahel"
         words = text.replace("-", " ").split()
@@ -224,7 +224,7 @@ class _Resolver:
             ids = {t.i for t in window}
             names = [e.text for e in self.doc.ents if e.label_ in ("GPE", "LOC") and e.start in ids]
             names += [t.text for t in window if t.pos_ == "PROPN" and t.is_title and not t.ent_type_]
-            code = next((p.code for p in map(geo.lookup, names) if p), None)
+            code = next((p.code for p in map(places().city, names) if p), None)
         title = self.title_in(window)
         if not title:
             return code, None, None, None

@@ -84,7 +84,7 @@ CREATE TABLE IF NOT EXISTS event_actors (
     sector     TEXT,
     FOREIGN KEY (article_id, event_id) REFERENCES events(article_id, local_id) ON DELETE CASCADE
 );
-CREATE INDEX IF NOT EXISTS event_actors_code ON event_actors(code, side);
+CREATE INDEX IF NOT EXISTS event_actors_code ON event_actors(code, side, article_id, event_id);
 CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors(article_id, event_id);
 
 CREATE TABLE IF NOT EXISTS quotes (
