@@ -154,9 +154,12 @@ def _base() -> Knowledge:
     return kb
 
 
-def knowledge() -> Knowledge:
-    """A private copy of the knowledge base (learning adds to it without touching the shared one)."""
+def knowledge(*, private: bool = False) -> Knowledge:
+    """The knowledge base, shared and read-only; ``private=True`` gives a copy that can learn
+    people without touching the shared one (one per actor resolver)."""
     base = _base()
+    if not private:
+        return base
     return Knowledge(surface=base.surface, states=base.states, igos=base.igos, orgs=base.orgs, blocs=base.blocs,
                      people=list(base.people), person_by_name=dict(base.person_by_name),
                      titles=base.titles, groups=base.groups)

@@ -34,7 +34,7 @@ def make_actors(nlp: Language, name: str) -> "ActorResolver":
 
 class ActorResolver:
     def __init__(self, nlp: Language, kb: Knowledge | None = None) -> None:
-        self.kb = kb or knowledge()
+        self.kb = kb or knowledge(private=True)
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.titles.add("TITLE", list(nlp.tokenizer.pipe(self.kb.titles)))
         self.titles.add("GROUP", list(nlp.tokenizer.pipe(self.kb.groups)))
