@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Articles per second of the full tidings pipeline against bare ``nlp.pipe`` with the same
-model on the same articles, measured in one run, interleaved to even out machine noise.
+"""Articles per second of tidings against bare ``nlp.pipe`` with the same model on the same
+articles, measured in one run, interleaved to even out machine noise: the core pipeline
+(sentences, gazetteer, actors) and the full one (events, quotes, claims, dates, places, treaties).
 
     python3 tasks.py bench [--rounds 3] [--articles 60]
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 import spacy
 
 from tidings.extract import Extractor
+from tidings.pipeline import default_config
 from tidings.ingest import read_paths
 from tidings.nlp import DEFAULT_MODEL
 
@@ -35,27 +37,33 @@ def main() -> None:
     args = ap.parse_args()
     arts = corpus(args.articles)
     bare = spacy.load(DEFAULT_MODEL)
-    extractor = Extractor()
+    core_cfg = default_config()
+    core_cfg["components"] = [c for c in core_cfg["components"]
+                              if c["factory"] in ("tidings_paragraph_breaks", "tidings_gazetteer", "tidings_actors")]
+    runs = {"core": Extractor(core_cfg), "full": Extractor()}
     words = sum(len(a.text.split()) for a in arts)
-    list(bare.pipe(a.text for a in arts[:4]))  # warm both before timing
-    list(extractor.extract_many(arts[:4]))
-    t_bare = t_full = 0.0
+    list(bare.pipe(a.text for a in arts[:4]))  # warm everything before timing
+    for ex in runs.values():
+        list(ex.extract_many(arts[:8]))
+    spent = {"bare": 0.0, **{k: 0.0 for k in runs}}
     for _ in range(args.rounds):
         t = time.perf_counter()
         for _doc in bare.pipe((a.text for a in arts), batch_size=16):
             pass
-        t_bare += time.perf_counter() - t
-        t = time.perf_counter()
-        for _res in extractor.extract_many(arts, batch_size=16):
-            pass
-        t_full += time.perf_counter() - t
+        spent["bare"] += time.perf_counter() - t
+        for name, ex in runs.items():
+            t = time.perf_counter()
+            for _res in ex.extract_many(arts, batch_size=16):
+                pass
+            spent[name] += time.perf_counter() - t
     n = len(arts) * args.rounds
     out = {"articles": len(arts), "words": words, "rounds": args.rounds,
-           "bare_articles_per_s": round(n / t_bare, 2), "tidings_articles_per_s": round(n / t_full, 2),
-           "ratio": round(t_bare / t_full, 3)}
+           **{f"{k}_articles_per_s": round(n / v, 2) for k, v in spent.items()},
+           "ratio_core": round(spent["bare"] / spent["core"], 3),
+           "ratio_full": round(spent["bare"] / spent["full"], 3)}
     print(json.dumps(out))
-    print(f"tidings {out['tidings_articles_per_s']} articles/s, bare nlp.pipe {out['bare_articles_per_s']}"
-          f" articles/s: ratio {out['ratio']}")
+    print(f"bare nlp.pipe {out['bare_articles_per_s']} articles/s; tidings core {out['core_articles_per_s']}"
+          f" (ratio {out['ratio_core']}); tidings full {out['full_articles_per_s']} (ratio {out['ratio_full']})")
 
 
 if __name__ == "__main__":
