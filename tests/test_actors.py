@@ -120,3 +120,24 @@ def test_people_learned_are_remembered_through_the_store(tmp_path):
     fresh.remember(people)
     later = fresh.extract("Mart Kuusik arrived in Riga for the meeting of ministers.", published="2025-05-01")
     assert next(a for a in later["actors"] if a["name"] == "Mart Kuusik")["code"] == "EST"
+
+
+@pytest.mark.parametrize("text, surface, code, role", [
+    ("A Chilean official said the vote had been delayed.", "official", "CHL", "official"),
+    ("A Dutch foreign ministry spokeswoman confirmed the visit.", "spokeswoman", "NLD", "spokesperson"),
+])
+def test_unnamed_official_with_a_country(extractor, text, surface, code, role):
+    _, by_surface = actors(extractor, text)
+    a = by_surface[surface]
+    assert (a["kind"], a["code"], a["role"]) == ("person", code, role)
+
+
+def test_gendered_title_finds_the_officeholder_role(extractor):
+    text = "Maria Zakharova briefed reporters on Thursday. The spokeswoman said the claims were false."
+    _, by_surface = actors(extractor, text, published="2025-03-01")
+    assert by_surface["spokeswoman"]["name"] == "Maria Zakharova"
+
+
+def test_officials_in_a_capital_speak_for_its_state(extractor):
+    _, by_surface = actors(extractor, "Officials in Nairobi welcomed the decision.")
+    assert by_surface["Officials"]["code"] == "KEN"

@@ -58,6 +58,11 @@ def _trim(span: Span) -> Span:
     return span.doc[start:end]
 
 
+def _role(entry: dict[str, Any]) -> str:
+    """A title's office, the same for its gendered forms ("spokesman" -> "spokesperson")."""
+    return str(entry.get("role") or entry["term"])
+
+
 def _as_location(tok: Token) -> bool:
     """A capital used as a place ("talks in Moscow") rather than for its government."""
     head = tok
@@ -228,7 +233,7 @@ class _Resolver:
         title = self.title_in(window)
         if not title:
             return code, None, None, None
-        return code, title.get("sector"), title.get("term"), title.get("gender")
+        return code, title.get("sector"), _role(title), title.get("gender")
 
     def title_in(self, tokens: list[Token]) -> dict[str, Any] | None:
         """The longest person title among ``tokens``."""
@@ -273,6 +278,9 @@ class _Resolver:
             mods = [t for t in doc[max(head.left_edge.i, s - 4):s] if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")
                     or t.ent_id_ or t.ent_type_ in ("GPE", "NORP")]
             mods += [t for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+            if key != self.comp.title_key:  # "officials in Beijing" speak for China
+                mods += [t for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for t in c.subtree
+                         if t.ent_id_.startswith(("seat:", "state:"))]
             if key == self.comp.title_key:
                 self.title_mention(phrase, head, self.country_of(mods))
             else:
@@ -300,19 +308,27 @@ class _Resolver:
         if any(c.dep_ == "appos" and c.i in self.taken for c in head.children) or head.dep_ == "appos":
             return
         entry = self.kb.titles[phrase.text.lower()]
+        role = _role(entry)
         target: Actor | None = None
         if code:
-            p = self.kb.holder_of(code, entry["term"], self.date)
+            p = self.kb.holder_of(code, role, self.date)
             if p:
                 target = self.person(p)
         if target is None and phrase.start > 0 and doc[phrase.start - 1].lower_ in ("the", "this"):
             for m in reversed(self.mentions):
                 a = m.actor
                 if m.start < phrase.start and a.kind == "person" and a.role and (
-                        entry["term"] in a.role or a.role in entry["term"] or head.lower_ in a.role):
+                        role in a.role or a.role in role or head.lower_ in a.role):
                     if code is None or a.code == code:
                         target = a
                         break
+        if target is None and code:  # "a Pakistani official", "a Polish defence ministry spokesman"
+            first = head.left_edge.i if head.left_edge.i >= phrase.start - 5 else phrase.start
+            if doc[first].lower_ in ("a", "an", "the", "one", "another"):
+                first += 1
+            target = self.actor(("anonymous", code, role, phrase.start), name=doc[first:phrase.end].text,
+                                kind="person", code=code, sector=entry.get("sector"), role=role,
+                                gender=entry.get("gender"), source="text")
         if target is not None:
             self.mention(phrase.start, phrase.end, target, "description")
 
