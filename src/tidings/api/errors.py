@@ -59,7 +59,8 @@ def _respond(request: Request, err: ApiError) -> Response:
     if _is_page(request):
         render = getattr(request.app.state, "render_error", None)
         if render is not None:
-            return render(request, err)
+            page: Response = render(request, err)
+            return page
     return JSONResponse(error_body(err), status_code=err.status, headers=err.headers)
 
 

@@ -40,9 +40,9 @@ def iso_date(name: str, value: str | None) -> str | None:
     m = _DATE.match(value.strip())
     if not m:
         raise bad_parameter(name, f"{name} must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD (got {value!r})")
-    year, month, day = (int(g) if g else None for g in m.groups())
+    year, month, day = (int(g) if g else 1 for g in m.groups())
     try:
-        dt.date(year or 1, month or 1, day or 1)
+        dt.date(year, month, day)
     except ValueError:
         raise bad_parameter(name, f"{name}: {value!r} is not a real date") from None
     return m.group(0)

@@ -9,6 +9,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from tidings.api.vocab import quad, quad_sql
 from tidings.store import Store
@@ -27,6 +28,11 @@ _IN_KEY = ("(e.article_id, e.local_id) IN (SELECT x.article_id, x.event_id FROM 
 
 def marks(n: int) -> str:
     return ",".join("?" * n)
+
+
+def reader_link(article_id: str, anchor: str | None = None) -> str:
+    """The article reader's address for an article, at a record's ``#id`` when given."""
+    return f"/articles/{quote(article_id, safe='')}" + (f"#{quote(anchor, safe='')}" if anchor else "")
 
 
 @dataclass
@@ -87,6 +93,14 @@ _EVENT_COLS = ("SELECT e.rowid AS rid, e.*, a.title AS article_title, a.publishe
                " substr(a.text, e.sent_start + 1, e.sent_end - e.sent_start) AS sentence,"
                " substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS trigger_text"
                " FROM events e JOIN articles a ON a.id = e.article_id")
+# the page of events is chosen on the events table alone (its indexes), then joined to its articles:
+# left to itself the planner would scan articles first and sort every event
+_EVENT_PAGE = ("SELECT e.rowid AS rid, e.*, a.title AS article_title, a.published,"
+               " substr(a.text, e.sent_start + 1, e.sent_end - e.sent_start) AS sentence,"
+               " substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start) AS trigger_text"
+               " FROM (SELECT e.rowid AS pick, row_number() OVER (ORDER BY {order}) AS n FROM events e"
+               " WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) p"
+               " JOIN events e ON e.rowid = p.pick JOIN articles a ON a.id = e.article_id ORDER BY p.n")
 
 
 def _loads(value: str | None, default: Any) -> Any:
@@ -106,7 +120,7 @@ def event_row(r: Any, sides: dict[tuple[str, str], dict[str, list[dict[str, Any]
         "quad": quad(r["type"], r["goldstein"]),
         "sentence": r["sentence"], "trigger_text": r["trigger_text"],
         "article_title": r["article_title"], "published": r["published"],
-        "link": f"/articles/{r['article_id']}#{r['local_id']}",
+        "link": reader_link(r["article_id"], r["local_id"]),
     }
 
 
@@ -117,8 +131,9 @@ def _sides(store: Store, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str
         values = ",".join("(?,?)" for _ in part)
         args = [x for k in part for x in k]
         for r in store.db.execute(
-                "SELECT article_id, event_id, side, actor_id, code, sector FROM event_actors"
-                f" WHERE (article_id, event_id) IN (VALUES {values}) ORDER BY rowid", args):
+                f"WITH k(a, e) AS (VALUES {values}) SELECT x.article_id, x.event_id, x.side, x.actor_id, x.code,"
+                " x.sector FROM k JOIN event_actors x ON x.article_id = k.a AND x.event_id = k.e ORDER BY x.rowid",
+                args):
             bucket = out.setdefault((r[0], r[1]), {"actor": [], "recipient": []})
             bucket[r[2]].append({"ref": r[3], "code": r[4], "sector": r[5]})
     return out
@@ -127,7 +142,7 @@ def _sides(store: Store, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str
 def query_events(store: Store, f: EventFilter, *, limit: int, offset: int = 0,
                  order: str = "-date") -> list[dict[str, Any]]:
     where, args = f.where()
-    rows = store.db.execute(f"{_EVENT_COLS} WHERE {where} ORDER BY {_ORDERS[order]} LIMIT ? OFFSET ?",
+    rows = store.db.execute(_EVENT_PAGE.format(order=_ORDERS[order], where=where),
                             [*args, limit, offset]).fetchall()
     sides = _sides(store, [(r["article_id"], r["local_id"]) for r in rows])
     return [event_row(r, sides) for r in rows]
@@ -147,7 +162,7 @@ def get_event(store: Store, article_id: str, event_id: str) -> dict[str, Any] | 
 
 
 _BUCKETS = {"year": ("substr(e.date, 1, 4)", 4), "month": ("substr(e.date, 1, 7)", 7),
-            "week": ("strftime('%Y-W%W', e.date)", 10), "day": ("e.date", 10)}
+            "week": ("date(e.date, 'weekday 0', '-6 days')", 10), "day": ("e.date", 10)}
 
 
 def event_counts(store: Store, f: EventFilter, bucket: str) -> tuple[list[dict[str, Any]], int]:
@@ -169,21 +184,22 @@ def dyads(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     """Pairs of actor codes with the number of events between them, by quad class.
 
     An event with recipients links each actor to each recipient (``directed``); one
-    without (a meeting of equals) links its actors to each other.
+    without (a meeting of equals) links its actors to each other. One scan of the
+    events table, grouped by its joined code columns, then split into pairs here.
     """
     where, args = f.where()
     qexpr, qargs = quad_sql("e")
-    join = ("FROM events e JOIN event_actors x ON x.article_id = e.article_id AND x.event_id = e.local_id"
-            " JOIN event_actors y ON y.article_id = e.article_id AND y.event_id = e.local_id")
-    directed = store.db.execute(
-        f"SELECT x.code AS source, y.code AS target, 1 AS directed, {qexpr} AS quad,"
-        f" count(DISTINCT e.rowid) AS n {join} WHERE x.side = 'actor' AND y.side = 'recipient'"
-        f" AND x.code IS NOT NULL AND y.code IS NOT NULL AND x.code != y.code AND {where}"
-        " GROUP BY source, target, quad", [*qargs, *args]).fetchall()
-    mutual = store.db.execute(
-        f"SELECT x.code AS source, y.code AS target, 0 AS directed, {qexpr} AS quad,"
-        f" count(DISTINCT e.rowid) AS n {join} WHERE x.side = 'actor' AND y.side = 'actor'"
-        f" AND x.code IS NOT NULL AND y.code IS NOT NULL AND x.code < y.code AND {where}"
-        " AND e.recipient_codes = '' GROUP BY source, target, quad", [*qargs, *args]).fetchall()
-    return [dict(r) for r in (*directed, *mutual)]
-
+    counts: dict[tuple[str, str, int, str], int] = {}
+    for actors, recipients, q_, n in store.db.execute(
+            f"SELECT e.actor_codes, e.recipient_codes, {qexpr} AS quad, count(*) FROM events e WHERE {where}"
+            " GROUP BY e.actor_codes, e.recipient_codes, quad", [*qargs, *args]):
+        sources = sorted({c for c in (actors or "").split("|") if c and c != "?"})
+        targets = sorted({c for c in (recipients or "").split("|") if c and c != "?"})
+        if recipients:
+            pairs = [(a, b, 1) for a in sources for b in targets if a != b]
+        else:
+            pairs = [(a, b, 0) for i, a in enumerate(sources) for b in sources[i + 1:]]
+        for a, b, directed in pairs:
+            counts[(a, b, directed, q_)] = counts.get((a, b, directed, q_), 0) + n
+    return [{"source": a, "target": b, "directed": bool(d), "quad": q_, "n": n}
+            for (a, b, d, q_), n in sorted(counts.items())]

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from tidings.api.queries import marks
+from tidings.api.queries import marks, reader_link
 from tidings.store import Store
 
 
@@ -62,7 +62,7 @@ def list_articles(store: Store, f: ArticleFilter, *, limit: int, offset: int) ->
         f"SELECT a.id, a.title, a.published, a.outlet, a.url, a.language, length(a.text) AS chars, {_COUNTS}"
         f" FROM articles a WHERE {where} ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
         [*args, limit, offset]).fetchall()
-    return [dict(r) | {"link": f"/articles/{r['id']}"} for r in rows]
+    return [dict(r) | {"link": reader_link(r["id"])} for r in rows]
 
 
 def count_articles(store: Store, f: ArticleFilter) -> int:
@@ -156,7 +156,7 @@ def list_quotes(store: Store, *, speaker: list[str], article: str | None, q: str
         f" WHERE {where} ORDER BY a.published DESC, q.article_id, q.rowid LIMIT ? OFFSET ?",
         [*args, limit, offset]).fetchall()
     total = store.db.execute(f"SELECT count(*) FROM quotes q WHERE {where}", args).fetchone()[0]
-    return [dict(r) | {"link": f"/articles/{r['article']}#{r['id']}"} for r in rows], int(total)
+    return [dict(r) | {"link": reader_link(r["article"], r["id"])} for r in rows], int(total)
 
 
 def list_claims(store: Store, *, actor: list[str], stance: list[str], article: str | None,
@@ -201,10 +201,10 @@ def list_claims(store: Store, *, actor: list[str], stance: list[str], article: s
         prop = None if r["type"] is None else {
             "id": r["proposition"], "type": r["type"], "actor": _codes(r["actor_codes"]),
             "recipient": _codes(r["recipient_codes"]), "date": r["date"], "factuality": r["factuality"],
-            "sentence": r["sentence"], "link": f"/articles/{r['article']}#{r['proposition']}"}
+            "sentence": r["sentence"], "link": reader_link(r["article"], r["proposition"])}
         out.append({"article": r["article"], "id": r["id"], "proposition": prop, "stances": stances,
                     "article_title": r["article_title"], "published": r["published"],
-                    "link": f"/articles/{r['article']}#{r['id']}"})
+                    "link": reader_link(r["article"], r["id"])})
     return out, int(total)
 
 
@@ -212,65 +212,45 @@ def _codes(joined: str | None) -> list[str]:
     return [c for c in (joined or "").split("|") if c]
 
 
-# -- treaties and obligations -----------------------------------------------------
-_PARTY = "EXISTS (SELECT 1 FROM json_each(t.parties) j WHERE j.value = ?)"
+# -- treaties and obligations: see tidings.store.treaties (knowledge base and store, merged) ----------------
+def treaty_link(row: dict[str, Any]) -> str | None:
+    """The reader of the first article that reports a treaty (rows of ``query_treaties``)."""
+    ev = row.get("evidence") or []
+    return reader_link(ev[0]["article"], ev[0]["treaty"]) if ev else None
 
 
-def list_treaties(store: Store, *, party: list[str], article: str | None,
-                  limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    parts: list[str] = []
-    args: list[Any] = []
-    for p in party:
-        parts.append(_PARTY)
-        args.append(p)
-    if article:
-        parts.append("t.article_id = ?")
-        args.append(article)
-    where = _where(parts)
-    rows = store.db.execute(
-        "SELECT t.article_id AS article, t.local_id AS id, t.name, t.parties, t.signed, t.in_force, t.ratified,"
-        " t.evidence, a.title AS article_title, a.published FROM treaties t JOIN articles a ON a.id = t.article_id"
-        f" WHERE {where} ORDER BY a.published DESC, t.article_id, t.rowid LIMIT ? OFFSET ?",
-        [*args, limit, offset]).fetchall()
-    total = store.db.execute(f"SELECT count(*) FROM treaties t WHERE {where}", args).fetchone()[0]
+def obligation_link(row: dict[str, Any]) -> str | None:
+    """The first article that reports an obligation (rows of ``query_obligations``)."""
+    ev = row.get("evidence") or []
+    return reader_link(ev[0]) if ev else None
+
+
+SOURCES = ("reported", "articles", "knowledge base", "all")
+
+
+def select_obligations(store: Store, *, obligor: list[str], beneficiary: list[str], type: list[str],
+                       on: str | None, source: str = "all", article: str | None = None) -> list[dict[str, Any]]:
+    """Obligations in force on ``on`` (default today), from the alliance knowledge base and the store.
+
+    ``source``: ``articles`` (extracted only), ``knowledge base``, ``reported`` (those any
+    stored article reports: extracted ones, and standing ones an article names) or ``all``.
+    Lists mean any of their values.
+    """
+    from tidings.store.treaties import query_obligations
+
+    one = {"obligor": obligor[0] if len(obligor) == 1 else None,
+           "beneficiary": beneficiary[0] if len(beneficiary) == 1 else None,
+           "type": type[0] if len(type) == 1 else None}
+    rows = query_obligations(store, on=on, **one)
     out = []
     for r in rows:
-        obligations = [dict(o) for o in store.db.execute(
-            "SELECT obligor, beneficiary, type, trigger, scope FROM obligations"
-            " WHERE article_id = ? AND treaty_id = ? ORDER BY rowid", (r["article"], r["id"]))]
-        out.append(dict(r) | {"parties": json.loads(r["parties"] or "[]"),
-                              "ratified": json.loads(r["ratified"] or "[]"),
-                              "evidence": json.loads(r["evidence"] or "[]"), "obligations": obligations,
-                              "link": f"/articles/{r['article']}#{r['id']}"})
-    return out, int(total)
-
-
-def list_obligations(store: Store, *, obligor: list[str], beneficiary: list[str], type: list[str],
-                     on: str | None, article: str | None, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    """Obligations, with the date each began: the treaty's entry into force, else its signing,
-    else (undated) the publication of the article that reports it. ``on`` keeps those begun by then."""
-    parts: list[str] = []
-    args: list[Any] = []
-    for col, vals in (("o.obligor", obligor), ("o.beneficiary", beneficiary), ("o.type", type)):
-        if vals:
-            parts.append(f"{col} IN ({marks(len(vals))})")
-            args += vals
-    if on:
-        parts.append("COALESCE(t.in_force, t.signed, a.published) <= ?")
-        args.append(on)
-    if article:
-        parts.append("o.article_id = ?")
-        args.append(article)
-    where = _where(parts)
-    base = ("FROM obligations o JOIN treaties t ON t.article_id = o.article_id AND t.local_id = o.treaty_id"
-            " JOIN articles a ON a.id = o.article_id")
-    rows = store.db.execute(
-        "SELECT o.article_id AS article, o.treaty_id AS treaty, t.name AS treaty_name, o.obligor, o.beneficiary,"
-        " o.type, o.trigger, o.scope, t.signed, t.in_force, COALESCE(t.in_force, t.signed, a.published) AS since"
-        f" {base} WHERE {where} ORDER BY o.obligor, o.beneficiary, o.type LIMIT ? OFFSET ?",
-        [*args, limit, offset]).fetchall()
-    total = store.db.execute(f"SELECT count(*) {base} WHERE {where}", args).fetchone()[0]
-    return [dict(r) | {"link": f"/articles/{r['article']}#{r['treaty']}"} for r in rows], int(total)
+        if (obligor and r["obligor"] not in obligor or beneficiary and r["beneficiary"] not in beneficiary
+                or type and r["type"] not in type or article and article not in r.get("evidence", [])):
+            continue
+        if source == "reported" and not r.get("evidence") or source in SOURCES[1:3] and r.get("source") != source:
+            continue
+        out.append(r | {"link": obligation_link(r)})
+    return out
 
 
 # -- overview -------------------------------------------------------------------

@@ -164,26 +164,33 @@ class ClaimOut(Open):
 
 
 class ObligationOut(Open):
-    article: str
-    treaty: str
-    treaty_name: str | None = None
+    """A directed obligation (rows of ``tidings.store.treaties.query_obligations``)."""
+
     obligor: str
     beneficiary: str
     type: str
-    since: str | None = Field(default=None, description="in force from (or signed, or first reported)")
-    link: str
+    treaty: str | None = Field(default=None, description="the treaty's name")
+    treaty_id: str | None = Field(default=None, description="its id in the alliance knowledge base")
+    article: str | None = Field(default=None, description="the treaty's article (clause) that binds")
+    since: str | None = Field(default=None, description="bound from this day")
+    source: str = Field(description="knowledge base or articles")
+    evidence: list[str] = Field(default=[], description="ids of the stored articles that report it")
+    link: str | None = None
 
 
 class TreatyOut(Open):
-    article: str
-    id: str
+    """A treaty (rows of ``tidings.store.treaties.query_treaties``)."""
+
+    id: str | None = None
     name: str | None = None
     parties: list[str] = []
     signed: str | None = None
     in_force: str | None = None
-    ratified: list[dict[str, Any]] = []
-    obligations: list[dict[str, Any]] = []
-    link: str
+    ended: str | None = None
+    types: list[str] = []
+    source: str
+    evidence: list[dict[str, Any]] = []
+    link: str | None = None
 
 
 class PeriodCount(BaseModel):
