@@ -14,7 +14,7 @@ import click
 from tidings.errors import TidingsError
 from tidings.version import __version__
 
-COMMAND_MODULES = ("core", "spark")
+COMMAND_MODULES = ("core", "spark", "web", "treaties", "speech", "events")
 
 
 class _Group(click.Group):

@@ -1,0 +1,129 @@
+"""Event coding rules (CODEBOOK section 2) on sentences written for these tests."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def coded(extractor: Any, text: str) -> list[tuple[str, list[str], list[str], str]]:
+    rec = extractor.extract(text, published="2024-05-01")
+    return [(e["type"], sorted(a["code"] for a in e["actor"] if a["code"]),
+             sorted(a["code"] for a in e["recipient"] if a["code"]), e["factuality"]) for e in rec["events"]]
+
+
+def has(events: list[tuple[str, list[str], list[str], str]], etype: str, actor: list[str],
+        recipient: list[str] | None, factuality: str | None = None) -> bool:
+    return any(t == etype and a == sorted(actor) and (recipient is None or r == sorted(recipient))
+               and (factuality is None or f == factuality) for t, a, r, f in events)
+
+
+@pytest.mark.parametrize("text, etype, actor, recipient", [
+    # signing and ratifying are SUPPORT; a pledge and a future cooperation are AGREE
+    ("Brazil and Argentina signed a fisheries agreement on Tuesday.", "SUPPORT", ["ARG", "BRA"], []),
+    ("Canada has pledged to support Ukraine with winter equipment.", "AGREE", ["CAN"], ["UKR"]),
+    ("The Japanese prime minister will visit India next month.", "AGREE", ["JPN"], ["IND"]),
+    ("Chad said it would send troops to Niger.", "AGREE", ["TCD"], ["NER"]),
+    # visitor = actor, host = recipient; parties of a talk are all actors
+    ("The Tanzanian president met his Kenyan counterpart in Nairobi on Monday.", "CONSULT", ["TZA"], ["KEN"]),
+    ("The Kenyan president met his Tanzanian counterpart in Nairobi on Monday.", "CONSULT", ["TZA"], ["KEN"]),
+    ("The Turkish president received his Azerbaijani counterpart in Ankara.", "CONSULT", ["AZE"], ["TUR"]),
+    ("Germany and France held talks on energy security.", "CONSULT", ["DEU", "FRA"], []),
+    # disambiguation by arguments: strikes by workers and by aircraft; material and verbal support
+    ("Kenyan teachers staged a strike in Nairobi.", "PROTEST", ["KEN"], None),
+    ("Colombian warplanes carried out strikes on rebel camps in Venezuela.", "ASSAULT", ["COL"], ["VEN"]),
+    ("Norway sent weapons to Ukraine.", "AID", ["NOR"], ["UKR"]),
+    ("Japan provided food aid to Myanmar.", "AID", ["JPN"], ["MMR"]),
+    ("The United States expressed support for Taiwan.", "SUPPORT", ["USA"], ["TWN"]),
+    ("Spain offered political support to Morocco.", "SUPPORT", ["ESP"], ["MAR"]),
+    # one sense per type
+    ("Chile expelled two Bolivian diplomats.", "SANCTION", ["CHL"], ["BOL"]),
+    ("The European Union imposed sanctions on Iran.", "SANCTION", ["EU"], ["IRN"]),
+    ("Indian police arrested dozens of protesters in Delhi.", "COERCE", ["IND"], None),
+    ("China condemned the Philippine patrol.", "ACCUSE", ["CHN"], ["PHL"]),
+    ("Mexico rejected a proposal by Guatemala.", "REJECT", ["MEX"], ["GTM"]),
+    ("Turkey demanded that Sweden extradite the suspects.", "REQUEST", ["TUR"], ["SWE"]),
+    ("Vietnam thanked Laos for its help.", "SUPPORT", ["VNM"], ["LAO"]),
+    ("Ethiopia threatened to close its border with Sudan.", "THREATEN", ["ETH"], ["SDN"]),
+    ("Israeli troops withdrew from the Lebanese village.", "RETREAT", ["ISR"], ["LBN"]),
+    ("Kazakhstan released twelve Russian prisoners.", "RETREAT", ["KAZ"], ["RUS"]),
+    ("The Canadian prime minister apologized to India.", "CONCEDE", ["CAN"], ["IND"]),
+    ("The Indonesian army deployed troops to the border.", "MOBILIZE", ["IDN"], None),
+    ("Sudanese protesters rallied in Khartoum against the army.", "PROTEST", ["SDN"], None),
+    ("Greece and Turkey agreed to resume negotiations.", "AGREE", ["GRC", "TUR"], []),
+    ("Qatar mediated talks between the United States and the Taliban.", "CONSULT", ["QAT"], None),
+    ("Russian aircraft struck the Ukrainian city of Kharkiv overnight.", "ASSAULT", ["RUS"], ["UKR"]),
+    # "X said Y must ..." is a request to Y; announced sanctions are a threat
+    ("The Egyptian foreign minister said Ethiopia must stop filling the dam.", "REQUEST", ["EGY"], ["ETH"]),
+    ("Lithuania will sanction Belarus.", "THREATEN", ["LTU"], ["BLR"]),
+    ("Ghana will not accept the proposal.", "REJECT", ["GHA"], None),
+])
+def test_types_and_arguments(extractor: Any, text: str, etype: str, actor: list[str],
+                             recipient: list[str] | None) -> None:
+    events = coded(extractor, text)
+    assert has(events, etype, actor, recipient), events
+
+
+@pytest.mark.parametrize("text, etype, actor, factuality", [
+    ("Iran has not attacked Israel, officials said.", "ASSAULT", ["IRN"], "negated"),
+    ("If Serbia attacks Kosovo, NATO will respond.", "ASSAULT", ["SRB"], "hypothetical"),
+    ("Nepal might close its border with India.", "SANCTION", ["NPL"], "hypothetical"),
+    ("Ukraine reportedly shot down a Russian drone.", "ASSAULT", ["UKR"], "alleged"),
+    ("Rwanda allegedly sent troops into Congo.", "MOBILIZE", ["RWA"], "alleged"),
+    ("Poland accused Belarus of sending weapons to Russia.", "ACCUSE", ["POL"], "asserted"),
+])
+def test_factuality(extractor: Any, text: str, etype: str, actor: list[str], factuality: str) -> None:
+    events = coded(extractor, text)
+    assert has(events, etype, actor, None, factuality), events
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan declined to comment on the report.",
+    "Senegal has not confirmed or denied the report.",
+    "The treaty stipulates that if either party is attacked, the other shall provide military assistance.",
+    "The minister said the talks were useful.",
+])
+def test_not_events(extractor: Any, text: str) -> None:
+    assert coded(extractor, text) == []
+
+
+def test_accusation_content_is_alleged_and_linked(extractor: Any) -> None:
+    rec = extractor.extract("Poland accused Belarus of sending weapons to Russia.", published="2024-05-01")
+    doc_events = {e["type"]: e for e in rec["events"]}
+    assert doc_events["ACCUSE"]["mode"] == "allege"
+    content = [e for e in rec["events"] if e["factuality"] == "alleged"]
+    assert content and content[0]["actor"][0]["code"] == "BLR"
+
+
+def test_denial_answers_the_accuser(extractor: Any) -> None:
+    events = coded(extractor, "Morocco accused Algeria of arming separatists. Algeria dismissed the claims as "
+                              "fabricated.")
+    assert has(events, "ACCUSE", ["MAR"], ["DZA"])
+    assert has(events, "REJECT", ["DZA"], ["MAR"], "asserted")
+
+
+def test_repeats_merge_with_their_evidence(extractor: Any) -> None:
+    rec = extractor.extract("Peru and Bolivia signed a treaty last year. Peru praised Bolivia. The Peruvian "
+                            "president also thanked Bolivia.", published="2024-05-01")
+    praise = [e for e in rec["events"] if e["type"] == "SUPPORT" and e["recipient"]]
+    assert len(praise) == 1
+    assert len(praise[0]["evidence_all"]) == 2
+
+
+def test_cameo_and_score_accompany_each_event(extractor: Any) -> None:
+    rec = extractor.extract("Colombian warplanes carried out strikes on rebel camps in Venezuela. "
+                            "Japan provided food aid to Myanmar.", published="2024-05-01")
+    by_type = {e["type"]: e for e in rec["events"]}
+    assert by_type["ASSAULT"]["cameo"].startswith("19") and by_type["ASSAULT"]["goldstein"] <= -9
+    assert by_type["AID"]["cameo"].startswith("07") and by_type["AID"]["goldstein"] > 0
+    assert by_type["ASSAULT"]["mode"] == "aerial"
+
+
+def test_evidence_spans_point_at_the_trigger(extractor: Any) -> None:
+    text = "Norway sent weapons to Ukraine."
+    e = extractor.extract(text, published="2024-05-01")["events"][0]
+    start, end = e["evidence"]["trigger"]
+    assert text[start:end] == "sent"
+    assert text[e["evidence"]["start"]:e["evidence"]["end"]] == text
