@@ -29,7 +29,7 @@ def test_worker_processes_match_one_process():
     from tidings.engines.local import extract_parallel
     from tidings.errors import InputError
 
-    items = [make_article(a["text"], id=a["id"]) for a in ARTICLES[:4]]
+    items = [make_article(a["text"], id=a["id"], published=a["published"]) for a in ARTICLES[:4]]
     items.insert(2, InputError("bad_json", "malformed JSON", source="x.jsonl:3"))
     results = list(extract_parallel(items, jobs=2, chunk=2))
     assert [r.article_id or r.source for r in results] == ["p1", "p2", "x.jsonl:3", "p3", "p4"]

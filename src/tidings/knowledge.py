@@ -118,6 +118,9 @@ def _base() -> Knowledge:
         for s in st.get("seats", []):
             for v in _variants(s):
                 kb.surface.setdefault(v, ("seat", st["code"]))
+        for s in st.get("regions", []):
+            for v in _variants(s):
+                kb.surface.setdefault(v, ("region", st["code"]))
         for s in st.get("military_seats", []):
             for v in _variants(s):
                 kb.surface.setdefault(v, ("mil", st["code"]))

@@ -202,10 +202,11 @@ class _Resolver:
         known = self.kb.find_person(text)
         if known:
             return self.person(known)
+        self.ambiguous = False
         code, sector, role, gender = self.context_of_name(span)
         a = self.actor(("person", text), name=text, kind="person", code=code, sector=sector, role=role,
                        gender=gender, source="text")
-        if code and sector:
+        if code and sector and not self.ambiguous:
             self.kb.learn(text, code, sector, role, gender)
         return a
 
@@ -223,8 +224,12 @@ class _Resolver:
                 window += list(appos.subtree)
         if span.root.dep_ == "appos":  # "the region's governor, Oleh Syniehubov"
             window += [t for t in span.root.head.subtree if t.i < span.start and t.sent == span.sent]
-        for t in window:
-            code = code or self.code_of_token(t)
+        codes = [c for c in map(self.code_of_token, window) if c]
+        code = None
+        if codes:  # the country nearest the name: "Syrian President X and Palestinian leader Y"
+            before = [c for t, c in zip(window, map(self.code_of_token, window)) if c and t.i < span.start]
+            code = before[-1] if before else codes[0]
+            self.ambiguous = len(set(codes)) > 1  # learn no person from a crowded context
         if code is None:  # "Kharkiv regional governor", "Texas Governor"
             ids = {t.i for t in window}
             names = [e.text for e in self.doc.ents if e.label_ in ("GPE", "LOC") and e.start in ids]
@@ -252,7 +257,7 @@ class _Resolver:
                 return m.actor.code
         if t.ent_id_:
             kind, _, key = t.ent_id_.partition(":")
-            if kind in ("adj", "state", "seat", "people"):
+            if kind in ("adj", "state", "seat", "people", "region"):
                 return key
             if kind in ("bloc", "blocadj"):
                 return key

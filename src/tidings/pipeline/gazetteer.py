@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from tidings.knowledge import knowledge
 
-LABELS = {"state": "GPE", "seat": "GPE", "mil": "ORG", "adj": "NORP", "people": "NORP",
+LABELS = {"state": "GPE", "seat": "GPE", "region": "GPE", "mil": "ORG", "adj": "NORP", "people": "NORP",
           "igo": "ORG", "org": "ORG", "bloc": "NORP", "blocadj": "NORP"}
 
 
