@@ -354,6 +354,9 @@ class _Resolver:
         persons = sorted((m for m in self.mentions if m.actor.kind == "person"), key=lambda m: m.start)
         if not persons:
             return
+        sent_of = [0] * len(self.doc)  # sentence number of each token
+        for n, sent in enumerate(self.doc.sents):
+            sent_of[sent.start:sent.end] = [n] * (sent.end - sent.start)
         for t in self.doc:
             gender = PRONOUNS.get(t.lower_)
             if not gender or t.i in self.taken:
@@ -362,7 +365,7 @@ class _Resolver:
             for m in reversed(persons):
                 if m.start >= t.i:
                     continue
-                if t.sent.start - 40 > m.start:
+                if sent_of[m.start] < sent_of[t.i] - 2:  # antecedents from this and the two sentences before
                     break
                 if m.actor.gender in (None, gender):
                     target = m.actor
