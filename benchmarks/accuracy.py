@@ -32,9 +32,32 @@ def seed_article() -> dict:
             "published": gold["article"]["published"], "outlet": gold["article"].get("outlet")}
 
 
+def golden() -> tuple[Path, list[dict]] | None:
+    """The project's own gold set: tests/golden/*.gold.json over the sample articles in examples/."""
+    from tidings.article import Article
+    from tidings.ingest import read_paths
+
+    folder = ROOT / "tests" / "golden"
+    golds = {json.loads(f.read_text())["article"]["id"]: json.loads(f.read_text())
+             for f in sorted(folder.glob("*.gold.json"))}
+    if not golds:
+        return None
+    arts = []
+    for art in read_paths([ROOT / "examples"]):
+        if isinstance(art, Article) and art.id in golds:
+            arts.append({"id": art.id, "text": art.text, "title": art.title, "outlet": art.outlet,
+                         "published": art.published or golds[art.id]["article"].get("published")})
+    return folder, arts
+
+
 def sets() -> dict[str, tuple[Path, list[dict]]]:
-    """Name -> (gold path, input articles) for the seed and each benchmark folder."""
-    out = {"seed": (SEED_GOLD, [seed_article()])}
+    """Name -> (gold path, input articles) for the seed, each benchmark folder, and our own gold set."""
+    out = {}
+    if SEED_GOLD.exists():
+        out["seed"] = (SEED_GOLD, [seed_article()])
+    own = golden()
+    if own:
+        out["golden"] = own
     for folder in sorted((SHARED / "benchmarks").glob("*/")):
         arts, gold = folder / "articles.jsonl", folder / "gold.jsonl"
         if arts.exists() and gold.exists():

@@ -103,3 +103,12 @@ def test_crash_mid_batch_is_resumable(folder, tmp_path, monkeypatch):
 def test_actors_without_store_is_clear(tmp_path):
     res = CliRunner().invoke(main, ["actors", "--db", str(tmp_path / "none.sqlite")])
     assert res.exit_code == 1 and res.output.startswith("error: no store at")
+
+
+def test_enormous_article_is_skipped_with_its_reason(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("Headline\n" + ARTICLE * 200, encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(big), str(tmp_path / "none.txt"), "--max-chars", "5000"])
+    assert res.exit_code == 1
+    assert f"skipped {big}:" in res.stderr and "[too_long]" in res.stderr
+    assert "[not_found]" in res.stderr

@@ -25,8 +25,7 @@ class Article:
     outlet: str | None = None
     language: str = "en"
     warnings: list[str] = field(default_factory=list)
-    # character offset where the body starts when the title is the first line of ``text``
-    source: str | None = None
+    source: str | None = None  # where it was read: a file, "file:line", or None
 
     def meta(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "url": self.url, "outlet": self.outlet,
@@ -78,21 +77,25 @@ def decode(data: bytes, *, source: str | None = None) -> str:
     return text
 
 
+def check_length(text: str, max_chars: int, *, source: str | None = None) -> None:
+    if len(text) > max_chars:
+        raise InputError("too_long", f"{len(text):,} characters is over the limit of {max_chars:,}; "
+                         "split the input or raise --max-chars", source=source)
+
+
 def make_article(text: str, *, id: str | None = None, title: str | None = None,
                  published: Any = None, url: str | None = None, outlet: str | None = None,
                  source: str | None = None, max_chars: int | None = None) -> Article:
     """Validate raw text and metadata into an :class:`Article`, or raise :class:`InputError`."""
     where = source or id
-    max_chars = max_chars or MAX_CHARS  # read at call time: the CLI's --max-chars sets it
     if not isinstance(text, str):
         raise InputError("not_text", f"article text must be a string, got {type(text).__name__}", source=where)
     if not text.strip():
         raise InputError("empty", "the article has no text", source=where)
     if len(_CONTROL.findall(text[:65536])) > max(8, len(text[:65536]) // 100):
         raise InputError("binary", "looks like binary data (control characters), not text", source=where)
-    if len(text) > max_chars:
-        raise InputError("too_long", f"{len(text):,} characters is over the limit of {max_chars:,}; "
-                         "split the input or raise --max-chars", source=where)
+    if max_chars is not None:
+        check_length(text, max_chars, source=where)
     if not looks_english(text):
         raise InputError("language", "the text does not look like English; tidings reads English news only",
                          source=where)

@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from tidings.article import Article, make_article
+from tidings.article import MAX_CHARS, Article, check_length, make_article
 from tidings.errors import InputError, PipelineError
 from tidings.record import build_record
 from tidings.version import __version__
@@ -36,9 +36,12 @@ class Result:
 
 
 class Extractor:
-    """A loaded pipeline, reused across articles. ``config`` has the shape of ``data/pipeline.toml``."""
+    """A loaded pipeline, reused across articles. ``config`` has the shape of ``data/pipeline.toml``;
+    articles longer than ``max_chars`` are refused (reason ``too_long``)."""
 
-    def __init__(self, config: dict[str, Any] | None = None, *, nlp: Language | None = None) -> None:
+    def __init__(self, config: dict[str, Any] | None = None, *, nlp: Language | None = None,
+                 max_chars: int = MAX_CHARS) -> None:
+        self.max_chars = max_chars
         if nlp is None:
             from tidings.pipeline import build_pipeline
 
@@ -56,6 +59,7 @@ class Extractor:
     def extract(self, text: str | Article, **meta: Any) -> dict[str, Any]:
         """The ``tidings/1`` record of one article; raises :class:`InputError` on bad input."""
         art = text if isinstance(text, Article) else make_article(text, **meta)
+        check_length(art.text, self.max_chars, source=art.source or art.id)
         return self._record(self.nlp(self._doc(art)))
 
     def _record(self, doc: Any) -> dict[str, Any]:
@@ -83,6 +87,7 @@ class Extractor:
                 continue
             try:
                 art = _as_article(item)
+                check_length(art.text, self.max_chars, source=art.source or art.id)
             except InputError as exc:
                 yield from self._flush(pending, batch_size)
                 pending = []

@@ -21,13 +21,6 @@ MAX = click.option("--max-chars", type=click.IntRange(1000), default=MAX_CHARS, 
                    help="Refuse articles longer than this.")
 
 
-def _items(paths: tuple[str, ...], max_chars: int):  # type: ignore[no-untyped-def]
-    import tidings.article as article
-
-    article.MAX_CHARS = max_chars
-    return read_paths(paths)
-
-
 def _skip_line(source: str | None, reason: str | None, message: str | None) -> None:
     click.echo(f"skipped {source or '?'}: {message} [{reason}]", err=True)
 
@@ -47,7 +40,9 @@ def extract(paths: tuple[str, ...], fmt: str, max_chars: int) -> None:
 
     skipped = 0
     records = []
-    for res in default_extractor().extract_many(_items(paths, max_chars)):
+    extractor = default_extractor()
+    extractor.max_chars = max_chars
+    for res in extractor.extract_many(read_paths(paths)):
         if res.status != "ok":
             skipped += 1
             _skip_line(res.source, res.reason, res.message)
@@ -90,7 +85,7 @@ def ingest(paths: tuple[str, ...], db: str | None, force: bool, max_chars: int, 
     texts: dict[str, str] = {}
 
     def fresh():  # type: ignore[no-untyped-def]
-        for item in _items(paths, max_chars):
+        for item in read_paths(paths):
             if not isinstance(item, InputError) and not force and store.is_current(item.id, item.text):
                 counts["unchanged"] += 1
                 continue
@@ -101,9 +96,10 @@ def ingest(paths: tuple[str, ...], db: str | None, force: bool, max_chars: int, 
     if jobs > 1:
         from tidings.engines.local import extract_parallel
 
-        results = extract_parallel(fresh(), jobs)
+        results = extract_parallel(fresh(), jobs, max_chars=max_chars)
     else:
         extractor = default_extractor()
+        extractor.max_chars = max_chars
         extractor.remember(store.learned_people())  # people met in earlier articles
         results = extractor.extract_many(fresh())
     with click.progressbar(results, label="ingesting", file=sys.stderr,

@@ -4,15 +4,17 @@ from __future__ import annotations
 import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 
-from tidings.article import Article
+from tidings.article import MAX_CHARS, Article
 from tidings.errors import InputError
 from tidings.extract import Result
 
 
-def _work(arts: list[Article]) -> list[Result]:
+def _work(arts: list[Article], max_chars: int) -> list[Result]:
     from tidings.engines.batch import worker_extractor
 
-    return list(worker_extractor().extract_many(arts))
+    extractor = worker_extractor()
+    extractor.max_chars = max_chars
+    return list(extractor.extract_many(arts))
 
 
 def _chunks(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article] | InputError]:
@@ -29,7 +31,8 @@ def _chunks(items: Iterable[Article | InputError], size: int) -> Iterator[list[A
         yield chunk
 
 
-def extract_parallel(items: Iterable[Article | InputError], jobs: int, chunk: int = 8) -> Iterator[Result]:
+def extract_parallel(items: Iterable[Article | InputError], jobs: int, chunk: int = 8,
+                     max_chars: int = MAX_CHARS) -> Iterator[Result]:
     """Results in input order from ``jobs`` worker processes, each loading the pipeline once.
 
     Unreadable inputs are turned into skipped results here, never sent to a worker.
@@ -41,7 +44,7 @@ def extract_parallel(items: Iterable[Article | InputError], jobs: int, chunk: in
             if isinstance(part, InputError):
                 pending.append([Result.skipped(part)])
             else:
-                pending.append(pool.apply_async(_work, (part,)))
+                pending.append(pool.apply_async(_work, (part, max_chars)))
             while pending and (isinstance(pending[0], list) or pending[0].ready()):
                 done = pending.pop(0)
                 yield from done if isinstance(done, list) else done.get()
