@@ -11,10 +11,6 @@ from tidings.model import Actor, Claim, Event, Quote, Treaty
 SCHEMA = "tidings/1"
 
 
-def _span(doc: Doc, start: int, end: int) -> dict[str, int]:
-    return {"start": start, "end": end}
-
-
 def _ref(actor: Actor | None) -> str | None:
     return actor.id if actor is not None else None
 
