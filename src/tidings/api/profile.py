@@ -3,12 +3,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tidings import resources
+from tidings.api import params as p
 from tidings.api import queries as q
 from tidings.api import query_records as r
+from tidings.api.errors import not_found
 from tidings.store import Store
+
+if TYPE_CHECKING:
+    from tidings.api.app import Service
 
 LIST_MAX = 50
 
@@ -70,3 +75,14 @@ def actor_profile(store: Store, key: str) -> dict[str, Any] | None:
         "quotes": quotes, "claims": claims,
     })
     return out
+
+
+def find_profile(svc: "Service", key: str) -> dict[str, Any]:
+    """The profile a route's ``key`` names (a store actor key, or a code in any case); 404 when unknown."""
+    if not is_key(key):
+        key = p.codes("key", key)[0] if key else key
+    with svc.locked() as store:
+        prof = actor_profile(store, key)
+    if prof is None:
+        raise not_found(f"actor {key!r}")
+    return prof

@@ -1,5 +1,8 @@
 """Reading the store: articles, actors, quotes, claims, treaties and obligations (events: ``queries``).
 
+Quotes, claims and treaties are queried by ``tidings.store.speech`` and ``tidings.store.treaties``
+(shared with the CLI); this module gives their rows the API's shape and reader links.
+
 Every function takes checked values (see ``params``) and binds them as SQL parameters.
 """
 from __future__ import annotations
@@ -9,12 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tidings.api.queries import marks, reader_link
-from tidings.store import Store
-
-
-def like(text: str) -> str:
-    """A LIKE pattern that matches ``text`` literally anywhere (``%`` and ``_`` escaped with ``\\``)."""
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+from tidings.store import Store, speech
+from tidings.store.speech import like
 
 
 def _where(parts: list[str]) -> str:
@@ -130,86 +129,36 @@ def code_actors(store: Store, code: str) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
-# -- quotes and claims -------------------------------------------------------------
+# -- quotes and claims: the SQL is tidings.store.speech's, shared with the CLI ----------------------
 def list_quotes(store: Store, *, speaker: list[str], article: str | None, q: str | None,
                 key: str | None = None, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    parts: list[str] = []
-    args: list[Any] = []
-    if speaker:
-        parts.append(f"q.speaker_code IN ({marks(len(speaker))})")
-        args += speaker
-    if article:
-        parts.append("q.article_id = ?")
-        args.append(article)
-    if q:
-        parts.append("q.content LIKE ? ESCAPE '\\'")
-        args.append(like(q))
-    if key:
-        parts.append("q.speaker_id IN (SELECT m.local_id FROM mentions m"
-                     " WHERE m.article_id = q.article_id AND m.actor_key = ?)")
-        args.append(key)
-    where = _where(parts)
-    rows = store.db.execute(
-        "SELECT q.article_id AS article, q.local_id AS id, q.speaker_id AS speaker, q.speaker_name,"
-        " q.speaker_code, q.speaker_text, q.source_of, q.kind, q.cue, q.content, q.start, q.\"end\","
-        " a.title AS article_title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
-        f" WHERE {where} ORDER BY a.published DESC, q.article_id, q.rowid LIMIT ? OFFSET ?",
-        [*args, limit, offset]).fetchall()
-    total = store.db.execute(f"SELECT count(*) FROM quotes q WHERE {where}", args).fetchone()[0]
-    return [dict(r) | {"link": reader_link(r["article"], r["id"])} for r in rows], int(total)
+    """Quotes in the API's shape (``speaker`` is the speaker's local actor id) and how many match."""
+    filters: dict[str, Any] = {"speaker_codes": speaker, "article": article, "text": q, "speaker_key": key}
+    rows = speech.query_quotes(store, **filters, limit=limit, offset=offset, order="stored")
+    items = [{"article": x["article"], "id": x["id"], "speaker": x["speaker_id"], "speaker_name": x["speaker"],
+              "speaker_code": x["speaker_code"], "speaker_text": x["speaker_text"], "source_of": x["source_id"],
+              "kind": x["kind"], "cue": x["cue"], "content": x["content"], "start": x["start"], "end": x["end"],
+              "article_title": x["title"], "published": x["published"], "link": reader_link(x["article"], x["id"])}
+             for x in rows]
+    return items, speech.count_quotes(store, **filters)
 
 
 def list_claims(store: Store, *, actor: list[str], stance: list[str], article: str | None,
                 key: str | None = None, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-    """Claims with their proposition event and every stance, holders named."""
-    parts: list[str] = []
-    args: list[Any] = []
-    held: list[str] = []
-    if actor:
-        held.append(f"s.code IN ({marks(len(actor))})")
-        args += actor
-    if stance:
-        held.append(f"s.stance IN ({marks(len(stance))})")
-        args += stance
-    if key:
-        held.append("s.holder_id IN (SELECT m.local_id FROM mentions m"
-                    " WHERE m.article_id = s.article_id AND m.actor_key = ?)")
-        args.append(key)
-    if held:
-        parts.append("EXISTS (SELECT 1 FROM stances s WHERE s.article_id = c.article_id"
-                     f" AND s.claim_id = c.local_id AND {' AND '.join(held)})")
-    if article:
-        parts.append("c.article_id = ?")
-        args.append(article)
-    where = _where(parts)
-    rows = store.db.execute(
-        "SELECT c.article_id AS article, c.local_id AS id, c.proposition, e.type, e.actor_codes,"
-        " e.recipient_codes, e.date, e.factuality, a.title AS article_title, a.published,"
-        " substr(a.text, e.sent_start + 1, e.sent_end - e.sent_start) AS sentence"
-        " FROM claims c JOIN articles a ON a.id = c.article_id"
-        " LEFT JOIN events e ON e.article_id = c.article_id AND e.local_id = c.proposition"
-        f" WHERE {where} ORDER BY a.published DESC, c.article_id, c.rowid LIMIT ? OFFSET ?",
-        [*args, limit, offset]).fetchall()
-    total = store.db.execute(f"SELECT count(*) FROM claims c WHERE {where}", args).fetchone()[0]
+    """Claims with their proposition event and every stance, holders named; and how many match."""
+    filters: dict[str, Any] = {"holders": actor, "stances": stance, "holder_key": key, "article": article}
     out = []
-    for r in rows:
-        stances = [dict(s) for s in store.db.execute(
-            "SELECT s.holder_id AS holder, s.code, s.stance, s.cue, x.name AS holder_name, x.key AS holder_key"
-            " FROM stances s LEFT JOIN mentions m ON m.article_id = s.article_id AND m.local_id = s.holder_id"
-            " LEFT JOIN actors x ON x.key = m.actor_key WHERE s.article_id = ? AND s.claim_id = ? ORDER BY s.rowid",
-            (r["article"], r["id"]))]
-        prop = None if r["type"] is None else {
-            "id": r["proposition"], "type": r["type"], "actor": _codes(r["actor_codes"]),
-            "recipient": _codes(r["recipient_codes"]), "date": r["date"], "factuality": r["factuality"],
-            "sentence": r["sentence"], "link": reader_link(r["article"], r["proposition"])}
-        out.append({"article": r["article"], "id": r["id"], "proposition": prop, "stances": stances,
-                    "article_title": r["article_title"], "published": r["published"],
-                    "link": reader_link(r["article"], r["id"])})
-    return out, int(total)
-
-
-def _codes(joined: str | None) -> list[str]:
-    return [c for c in (joined or "").split("|") if c]
+    for c in speech.query_claims(store, **filters, limit=limit, offset=offset, order="stored"):
+        stances = [{"holder": s["holder_id"], "code": s["code"], "stance": s["stance"], "cue": s["cue"],
+                    "holder_name": s["holder"], "holder_key": s["holder_key"]} for s in c["stances"]]
+        prop = None if c["type"] is None else {
+            "id": c["proposition"], "type": c["type"], "actor": c["actor"], "recipient": c["recipient"],
+            "date": c["date"], "factuality": c["factuality"], "sentence": c["evidence"],
+            "link": reader_link(c["article"], c["proposition"])}
+        out.append({"article": c["article"], "id": c["id"], "proposition": prop, "stances": stances,
+                    "article_title": c["title"], "published": c["published"],
+                    "link": reader_link(c["article"], c["id"])})
+    return out, speech.count_claims(store, **filters)
 
 
 # -- treaties and obligations: see tidings.store.treaties (knowledge base and store, merged) ----------------

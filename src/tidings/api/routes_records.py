@@ -11,7 +11,7 @@ from tidings.api import params as p
 from tidings.api import query_records as r
 from tidings.api.app import Service
 from tidings.api.errors import ApiError, bad_parameter, not_found
-from tidings.api.profile import actor_profile, is_key
+from tidings.api.profile import find_profile
 from tidings.api.routes_events import ERRORS, Paging, Svc, next_link
 from tidings.api.schemas import (ActorOut, ActorProfile, ArticleIn, ArticleOut, ArticleSummary, ClaimOut,
                                  ErrorOut, IngestOut, ObligationOut, Page, QuoteOut, TreatyOut)
@@ -115,13 +115,7 @@ def get_actor(key: str, svc: Svc) -> dict[str, Any]:
 
     The profile has the events as actor and as recipient by month, the latest events, quotes and claim stances.
     """
-    if not is_key(key):
-        key = p.codes("key", key)[0] if key else key
-    with svc.locked() as store:
-        prof = actor_profile(store, key)
-    if prof is None:
-        raise not_found(f"actor {key!r}")
-    return prof
+    return find_profile(svc, key)
 
 
 @router.get("/quotes", response_model=Page[QuoteOut], tags=["speech"], summary="Quotes, by speaker")

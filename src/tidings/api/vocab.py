@@ -5,6 +5,7 @@ from functools import lru_cache
 from typing import Any
 
 from tidings import resources
+from tidings.store.events import quad_sql  # noqa: F401  (the same rule in SQL, kept importable here)
 
 COOPERATION = "cooperation"
 CONFLICT = "conflict"
@@ -27,12 +28,3 @@ def quad(event_type: str | None, goldstein: float | None = None) -> str:
     if goldstein is not None and goldstein != 0:
         return COOPERATION if goldstein > 0 else CONFLICT
     return COOPERATION if event_type in vocab()[COOPERATION] else CONFLICT
-
-
-def quad_sql(alias: str = "e") -> tuple[str, list[str]]:
-    """The same rule as :func:`quad` as an SQL expression over ``alias``'s columns, with its parameters."""
-    types = vocab()[COOPERATION]
-    marks = ",".join("?" * len(types))
-    sql = (f"(CASE WHEN {alias}.goldstein > 0 THEN 'cooperation' WHEN {alias}.goldstein < 0 THEN 'conflict'"
-           f" WHEN {alias}.type IN ({marks}) THEN 'cooperation' ELSE 'conflict' END)")
-    return sql, list(types)

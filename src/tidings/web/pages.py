@@ -18,7 +18,7 @@ from tidings.api import params as p
 from tidings.api import query_records as r
 from tidings.api import queries as q
 from tidings.api.errors import ApiError, not_found
-from tidings.api.profile import actor_profile, code_name, is_key
+from tidings.api.profile import code_name, find_profile
 from tidings.api.routes_events import Filter, Paging, Svc
 from tidings.api.routes_records import KINDS
 from tidings.api.vocab import event_types, quad, vocab
@@ -128,12 +128,7 @@ def actors(request: Request, pg: Paging, svc: Svc, code: str | None = None, kind
 
 @router.get("/actors/{key:path}")
 def actor(request: Request, key: str, svc: Svc) -> Response:
-    if not is_key(key):
-        key = p.codes("key", key)[0] if key else key
-    with svc.locked() as store:
-        prof = actor_profile(store, key)
-    if prof is None:
-        raise not_found(f"actor {key!r}")
+    prof = find_profile(svc, key)
     rows = [{"period": t["period"], "side": side, "n": t[side]} for t in prof["timeline"]
             for side in ("as_actor", "as_recipient") if t[side]]
     code = prof.get("code") or ""

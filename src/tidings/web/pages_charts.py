@@ -16,6 +16,7 @@ from tidings.api.errors import bad_parameter
 from tidings.api.profile import code_name
 from tidings.api.routes_events import Filter, Paging, Svc
 from tidings.api.vocab import event_types, vocab
+from tidings.store import events as store_events
 from tidings.web import charts, graph
 from tidings.web.pages import form, pages, render
 
@@ -40,17 +41,14 @@ def _focus(store: Any, f: q.EventFilter) -> tuple[q.EventFilter, str | None, int
     Returns the filter to draw (from the month of that date), the first date, how many earlier events are
     left out, and the last date.
     """
-    where, args = f.where()
-    first, last, n = store.db.execute(f"SELECT min(e.date), max(e.date), count(*) FROM events e WHERE {where}"
-                                      " AND e.date IS NOT NULL", args).fetchone()
+    first, last, n, p5 = store_events.date_range(store, share=20, **f.filters())
     if f.since or n < 20 or not first:
         return f, first, 0, last
-    p5 = store.db.execute(f"SELECT e.date FROM events e WHERE {where} AND e.date IS NOT NULL ORDER BY e.date"
-                          " LIMIT 1 OFFSET ?", [*args, n // 20]).fetchone()[0]
     if charts.span_days(first, last) <= 3 * max(charts.span_days(p5, last), 30):
         return f, first, 0, last
     start = p5[:7]
-    older = store.db.execute(f"SELECT count(*) FROM events e WHERE {where} AND e.date < ?", [*args, start]).fetchone()[0]
+    before = min(start, f.until_before) if f.until_before else start
+    older = store_events.count_events(store, **(f.filters() | {"own_before": before}))
     return dataclasses.replace(f, since=start), p5, int(older), last
 
 
