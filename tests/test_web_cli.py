@@ -65,7 +65,8 @@ def test_demo_ends_with_the_address(served, tmp_path):
                                     "--no-serve"])
     assert res.exit_code == 0, res.output
     assert "0 extracted, 1 already in the store, 0 skipped." in res.output
-    assert res.output.rstrip().endswith("Open http://127.0.0.1:8765/ in your browser")
+    assert res.output.rstrip().endswith("then open http://127.0.0.1:8765/ in your browser")
+    assert f"tidings serve --db {db} --port 8765" in res.output
     assert served == []
 
 

@@ -108,10 +108,11 @@ def demo(db: str, port: int, folder: Path | None, no_serve: bool) -> None:
         click.echo(f"skipped {line}", err=True)
     click.echo(f"{stored} extracted, {unchanged} already in the store, {len(skipped)} skipped.", err=True)
     url = address("127.0.0.1", port)
+    if no_serve:
+        click.echo(f"Start the server with `tidings serve --db {db} --port {port}`, then open {url} in your browser")
+        return
     click.echo(f"Open {url} in your browser")
     sys.stdout.flush()
-    if no_serve:
-        return
     from tidings.api import create_app
 
     _run(create_app(db_path=db), "127.0.0.1", port)
