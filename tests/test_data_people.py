@@ -59,8 +59,8 @@ def test_people_shape(people):
         assert isinstance(p.get("terms"), list) and p["terms"], p["name"]
 
 
-def test_at_least_250_people(people):
-    assert len(people) >= 250
+def test_at_least_1300_people(people):
+    assert len(people) >= 1300
 
 
 def test_terms_valid(people):
@@ -127,6 +127,51 @@ def test_spot_facts(people):
     assert _has_term(by["Donald Trump"], "USA", "president", open_=False)
     assert _has_term(by["Valerii Zaluzhnyi"], "UKR", "commander-in-chief", open_=False)
     assert by["Valery Gerasimov"]["terms"][0]["sector"] == "MIL"
+
+
+def test_historical_spot_facts(people):
+    by = _by_name(people)
+    annan = by["Kofi Annan"]
+    assert any(t["code"] == "UN" and t["role"] == "secretary-general" and t["start"] == "1997-01-01"
+               and t["end"] == "2006-12-31" for t in annan["terms"])
+    yeltsin = by["Boris Yeltsin"]
+    assert any(t["code"] == "RUS" and t["role"] == "president" and t["start"] == "1991-07-10"
+               and t["end"] == "1999-12-31" for t in yeltsin["terms"])
+    arafat = by["Yasser Arafat"]
+    assert _has_term(arafat, "PSE", "leader", open_=False, start_prefix="1969")
+    assert _has_term(arafat, "PSE", "president", open_=False, start_prefix="1994")
+    assert _has_term(by["Yoweri Museveni"], "UGA", "president", open_=True, start_prefix="1986")
+    assert _has_term(by["Mahmoud Abbas"], "PSE", "president", open_=True, start_prefix="2005")
+    assert _has_term(by["Mikhail Gorbachev"], "SUN", "general secretary", open_=False, start_prefix="1985-03")
+    assert _has_term(by["Margaret Thatcher"], "GBR", "prime minister", open_=False, start_prefix="1979-05")
+    assert _has_term(by["Nelson Mandela"], "ZAF", "president", open_=False, start_prefix="1994-05-10")
+    assert _has_term(by["Helmut Kohl"], "DEU", "chancellor", open_=False, start_prefix="1982-10")
+    assert _has_term(by["Ronald Reagan"], "USA", "president", open_=False, start_prefix="1981-01-20")
+    assert _has_term(by["George H. W. Bush"], "USA", "president", open_=False, start_prefix="1989-01-20")
+    assert _has_term(by["Deng Xiaoping"], "CHN", "leader", open_=False)
+    assert _has_term(by["Saddam Hussein"], "IRQ", "president", open_=False, start_prefix="1979")
+    assert _has_term(by["Hafez al-Assad"], "SYR", "president", open_=False, start_prefix="1971")
+    assert _has_term(by["Ruhollah Khomeini"], "IRN", "supreme leader", open_=False)
+    assert _has_term(by["Pope John Paul II"], "VAT", "pope", open_=False, start_prefix="1978-10-16")
+    assert by["Pope John Paul II"]["terms"][0]["sector"] == "REL"
+    assert _has_term(by["Mullah Omar"], "AFG", "leader", open_=False)
+    assert by["Mullah Omar"]["terms"][0]["sector"] == "REB"
+    assert _has_term(by["Nawaz Sharif"], "PAK", "prime minister", start_prefix="1990")
+    assert _has_term(by["Benazir Bhutto"], "PAK", "prime minister", start_prefix="1988")
+    assert by["Benazir Bhutto"]["gender"] == "f" and by["Ellen Johnson Sirleaf"]["gender"] == "f"
+    assert _has_term(by["Javier Solana"], "NATO", "secretary general", open_=False)
+
+
+def test_historical_surfaces(people):
+    surface = {s.casefold(): p["name"] for p in people for s in [p["name"], *p["aliases"]]}
+    for alias, name in {"yeltsin": "Boris Yeltsin", "arafat": "Yasser Arafat", "annan": "Kofi Annan",
+                        "saddam": "Saddam Hussein", "milosevic": "Slobodan Milošević",
+                        "gorbachev": "Mikhail Gorbachev", "kim jong il": "Kim Jong-il",
+                        "manmohan singh": "Manmohan Singh", "george h. w. bush": "George H. W. Bush"}.items():
+        assert surface[alias] == name, alias
+    for ambiguous in ("bush", "clinton", "castro", "sharif", "bhutto", "aquino", "kenyatta", "kabila", "gandhi",
+                      "rajapaksa", "hussein", "abdullah", "ivanov", "banda", "carter"):
+        assert ambiguous not in surface, ambiguous
 
 
 def test_distinctive_surnames_resolve(people):
