@@ -166,3 +166,68 @@ def test_future_event_looks_ahead(extractor):
     doc._.events = [ev]
     extractor.nlp.get_pipe("dates")(doc)
     assert (ev.date, ev.date_precision) == ("2026-03", "month")
+
+
+# -- a phrase that counts from an earlier date of the text -------------------------------
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, published, date, precision", [
+    ("On 4 March, floods hit the coastal province. Two days later, the governor requested federal aid.",
+     "requested", "2025-03-20", "2025-03-06", "day"),
+    ("The talks opened in Nairobi on 2 April. The next day, the delegations signed a ceasefire.",
+     "signed", "2025-04-20", "2025-04-03", "day"),
+    ("Rebels seized the border town on 10 May. A week later, the army retook it.",
+     "retook", "2025-06-01", "2025-05-12", "week"),
+    # the earlier phrase names no single day: "later" cannot count from it
+    ("In March the ports closed. Two days later, the unions called a strike.",
+     "called", "2025-05-10", "2025-05-10", "published"),
+])
+def test_later_counts_from_the_date_before_it(extractor, text, trigger, published, date, precision):
+    from tidings.pipeline.dates import date_for
+
+    doc = _doc(extractor, text, published)
+    assert date_for(doc, _token(doc, trigger), published) == (date, precision)
+
+
+# -- merged mentions: a headline takes the date of its lead --------------------------------
+
+def _merged(doc, first, later):
+    ev = Event("ASSAULT", [Actor("Ruritania", "state", "RUR")], trigger_token=_token(doc, first).i)
+    tok = _token(doc, later)
+    ev.extra_evidence.append({"start": tok.sent.start_char, "end": tok.sent.end_char,
+                              "trigger": [tok.idx, tok.idx + len(tok)]})
+    doc._.events = [ev]
+    return ev
+
+
+@pytest.mark.model
+def test_headline_mention_takes_the_date_of_the_lead(extractor):
+    text = ("Navy ships ram fishing boat near disputed atoll\n"
+            "Navy ships rammed a fishing boat near the disputed atoll on Tuesday, injuring two sailors.")
+    doc = _doc(extractor, text, "2025-06-05")
+    ev = _merged(doc, "ram", "rammed")
+    extractor.nlp.get_pipe("dates")(doc)
+    assert (ev.date, ev.date_precision) == ("2025-06-03", "day")
+
+
+@pytest.mark.model
+def test_later_mention_does_not_redate_a_body_mention(extractor):
+    text = ("The envoy praised the partnership. Its parliament ratified the partnership pact last week, "
+            "and the envoy praised it again.")
+    doc = _doc(extractor, text, "2025-06-05")
+    ev = _merged(doc, "praised", "ratified")
+    extractor.nlp.get_pipe("dates")(doc)
+    assert (ev.date, ev.date_precision) == ("2025-06-05", "published")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, is_headline", [
+    ("Storm floods coastal towns\nA storm flooded the coast on Monday.", True),
+    ("A storm flooded the coast on Monday.\nResidents fled inland.", False),
+    ("A storm flooded the coast on Monday.", False),
+])
+def test_headline_end(extractor, text, is_headline):
+    from tidings.pipeline.dates import headline_end
+
+    doc = _doc(extractor, text, "2025-06-05")
+    assert headline_end(doc) == (text.index("\n") if is_headline else 0)

@@ -139,3 +139,15 @@ def test_unreadable_date_is_an_input_error():
     with pytest.raises(InputError) as exc:
         normalise_date("sometime soonish")
     assert exc.value.reason == "bad_date"
+
+
+def test_text_file_takes_its_date_from_the_file_name(tmp_path):
+    f = tmp_path / "wire-2025-03-14-talks.txt"
+    f.write_text("Talks resume\n" + BODY, encoding="utf-8")
+    [art] = articles(read_paths([f]))
+    assert art.published == "2025-03-14"
+    assert art.meta()["published_note"] == "file name"
+    g = tmp_path / "wire-2025-13-40-bad.txt"
+    g.write_text("Talks resume\n" + BODY, encoding="utf-8")
+    [art] = articles(read_paths([g]))
+    assert art.published is None

@@ -178,3 +178,41 @@ def test_seed_meeting_date_and_place(seed_record):
     e = meetings[0]
     assert (e["date"], e["date_precision"]) == ("2024-11-01", "day")
     assert (e["location"]["name"], e["location"]["code"]) == ("Moscow", "RUS")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, by, date", [
+    ("The parliaments of Chile and Peru ratified the fisheries agreement in April; Ecuador's assembly followed in "
+     "June.", "ECU", "2025-06"),
+    ("Ghana's parliament ratified the border treaty with Togo last month. Togo followed on Tuesday.",
+     "TGO", "2025-07-01"),
+])
+def test_a_party_that_follows_repeats_the_ratification(extractor, text, by, date):
+    (t,) = _treaties(extractor, text, "2025-07-04")
+    assert by in t["parties"]
+    assert {"by": by, "date": date, "precision": "month" if len(date) == 7 else "day"} in t["ratified"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Ghana's parliament ratified the border treaty with Togo last month. Togo followed with a protest note.",
+    "Ghana's parliament ratified the border treaty with Togo last month. Togo followed the debate closely.",
+    "Ghana's parliament ratified the border treaty with Togo last month. Togo will follow in August.",
+])
+def test_follow_that_is_no_ratification(extractor, text):
+    (t,) = _treaties(extractor, text, "2025-07-04")
+    assert all(r["by"] != "TGO" for r in t["ratified"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, parties", [
+    ("Mali, Burkina Faso and Niger formed a confederation in 2023. The three juntas signed a defence treaty "
+     "in Bamako in December.", {"MLI", "BFA", "NER"}),
+    ("Chad, Sudan and Libya met in Tripoli. The three governments signed a border accord on Sunday.",
+     {"TCD", "SDN", "LBY"}),
+    # the count must match the listing: no parties to guess, so no treaty
+    ("Kenya, Uganda and Tanzania met in Arusha. The two governments signed a trade treaty in May.", None),
+])
+def test_counted_group_names_the_listed_states(extractor, text, parties):
+    got = _treaties(extractor, text, "2025-03-01")
+    assert ({frozenset(t["parties"]) for t in got} == {frozenset(parties)}) if parties else got == []

@@ -26,6 +26,7 @@ class Article:
     language: str = "en"
     warnings: list[str] = field(default_factory=list)
     source: str | None = None  # where it was read: a file, "file:line", or None
+    published_note: str | None = None  # how the date was found when it was not given: "file name"
 
     def meta(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "url": self.url, "outlet": self.outlet,
@@ -33,6 +34,8 @@ class Article:
                                "language": self.language}
         if not self.published:
             out["published_note"] = "absent"
+        elif self.published_note:
+            out["published_note"] = self.published_note
         if self.warnings:
             out["warnings"] = list(self.warnings)
         return out

@@ -6,7 +6,9 @@ not read, so that one bad line or file never stops a batch.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -102,6 +104,22 @@ def _file_id(name: str) -> str | None:
     return None if name.startswith("<") else Path(name).stem
 
 
+_STEM_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
+
+
+def _from_file_name(art: Item, name: str) -> Item:
+    """A plain-text article with no date of its own takes one from its file name ("wire-2025-03-14-talks.txt")."""
+    if isinstance(art, Article) and not art.published and not name.startswith("<"):
+        m = _STEM_DATE.search(Path(name).stem)
+        if m:
+            try:
+                art.published = dt.date.fromisoformat(m.group(1)).isoformat()
+                art.published_note = "file name"
+            except ValueError:
+                pass
+    return art
+
+
 def read_bytes(data: bytes, name: str, suffix: str) -> Iterator[Item]:
     """Articles in one file's content, by its suffix (``.txt``, ``.html``, ``.jsonl``, ``.csv``)."""
     try:
@@ -125,7 +143,7 @@ def read_bytes(data: bytes, name: str, suffix: str) -> Iterator[Item]:
     elif suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         yield _guard(from_html, text, source=name, id=_file_id(name))
     else:
-        yield _guard(from_text, text, source=name, id=_file_id(name))
+        yield _from_file_name(_guard(from_text, text, source=name, id=_file_id(name)), name)
 
 
 def read_stream(stream: BinaryIO, name: str = "<stdin>") -> Iterator[Item]:

@@ -5,7 +5,10 @@ and "last week"-shaped phrases the small model leaves unlabelled. The phrase in
 the trigger's own clause wins over one in the clause above it; phrases in other
 clauses, in quotations the trigger is not part of, or after "since", "until",
 "by" ... do not date the event. Phrases are read by :func:`tidings.timeexpr.resolve`
-(past-tense events never land after publication). With no phrase the event takes
+(past-tense events never land after publication); "two days later", "the next
+day" count from the nearest date phrase before them. A merged event is dated by
+its first mention, or, when that is in the headline and has no phrase, by the
+next mention that has one (the lead's). With no phrase the event takes
 the publication date with ``date_precision: "published"``. An article without a
 publication date keeps only phrases that give their year ("on 3 March 2025");
 its other events get no date.
@@ -61,11 +64,11 @@ class DateResolver:
         dates = DocDates.of(doc, self.matcher)
         published = published_of(doc)
         for ev in events:
-            tok = trigger_of(doc, ev)
-            if tok is None:
+            toks = mention_triggers(doc, ev)
+            if not toks:
                 continue
             prefer = "future" if ev.factuality == "future" else None
-            ev.date, ev.date_precision = dates.date_for(tok, published, prefer=prefer)
+            ev.date, ev.date_precision = dates.date_for_mentions(toks, published, prefer=prefer)
         return doc
 
 
@@ -88,6 +91,8 @@ def build_matcher(vocab: Vocab) -> Matcher:
 
 _MATCHERS: dict[int, Matcher] = {}
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# phrases that count from a day named before them ("two days later", "the previous day")
+_ANCHORED = re.compile(r"\b(?:later|earlier|before|after|previous|preceding|prior|following|next day)\b")
 NO_BASE = dt.date(9000, 1, 1)  # stands in for an unknown publication date: only years that are given count
 
 
@@ -107,6 +112,40 @@ def trigger_of(doc: Doc, ev: object) -> Token | None:
         if span is not None:
             return span.root
     return None
+
+
+_END_PUNCT = (".", "!", "?", "\"", "”", "’", ":")
+
+
+def headline_end(doc: Doc) -> int:
+    """Where the headline ends (a char offset), 0 when the text opens with none.
+
+    The headline is the first line when it is the article's title, or a short line
+    without the closing punctuation of a sentence.
+    """
+    cached = doc.user_data.get("tidings_headline_end")
+    if cached is None:
+        first = doc.text.split("\n", 1)[0]
+        title = getattr(doc._.article, "title", None) if doc._.article is not None else None
+        line = first.strip()
+        is_head = bool(line) and "\n" in doc.text and (
+            (title and line == title.strip()) or (not line.endswith(_END_PUNCT) and len(line.split()) <= 25))
+        cached = doc.user_data["tidings_headline_end"] = len(first) if is_head else 0
+    return cached
+
+
+def mention_triggers(doc: Doc, ev: object) -> list[Token]:
+    """The trigger tokens of every mention of a merged event, its first mention first."""
+    first = trigger_of(doc, ev)
+    out = [first] if first is not None else []
+    for extra in getattr(ev, "extra_evidence", None) or []:
+        span = extra.get("trigger") if isinstance(extra, dict) else None
+        if not span or len(span) != 2 or span[1] <= span[0]:
+            continue
+        got = doc.char_span(span[0], span[1], alignment_mode="expand")
+        if got is not None and all(t.i != got.root.i for t in out):
+            out.append(got.root)
+    return out
 
 
 class DocDates:
@@ -147,18 +186,24 @@ class DocDates:
                 absolute = _YEAR.search(cand.span.text)
                 cand.when[key] = resolve(cand.span.text, NO_BASE, prefer="past") if absolute else None
             else:
+                anchored = _ANCHORED.search(cand.span.text.lower())
                 cand.when[key] = resolve(cand.span.text, published, prefer=prefer,
-                                         anchor=self.anchor(cand, published))
+                                         anchor=self.anchor(cand, published) if anchored else None)
         return cand.when[key]
 
     def anchor(self, cand: Candidate, published: dt.date) -> dt.date:
-        """The last day named before ``cand``: what "the previous day" counts from."""
+        """The last day named before ``cand``: what "the previous day", "two days later" count from.
+
+        The nearest earlier phrase that names a date decides; when it names no single day
+        (a month, a week), or no phrase comes before, the publication date stands in.
+        """
         for other in reversed(self.cands):
             if other.span.start >= cand.span.start:
                 continue
-            w = other.when.get("past") or other.when.get("nearest")
-            if w is not None and w.precision == "day":
-                return w.start
+            w = self.resolve(other, published, "past") or self.resolve(other, published, "nearest")
+            if w is None:
+                continue
+            return w.start if w.precision == "day" else published
         return published
 
     def governing(self, tok: Token) -> list[tuple[int, int, Candidate]]:
@@ -179,6 +224,26 @@ class DocDates:
             if when is not None:
                 return when
         return None
+
+    def date_for_mentions(self, toks: list[Token], published: dt.date | None, *,
+                          prefer: str | None = None) -> tuple[str | None, str | None]:
+        """``(date, precision)`` of an event mentioned at each of ``toks`` (first mention first).
+
+        The first mention dates the event. A headline gives no date ("Navy ships blast fishing
+        boat"): a first mention there takes the date of the next mention that has a phrase,
+        the lead's. Later mentions never override a first mention in the body, which may
+        report another occasion of the same act.
+        """
+        end = headline_end(self.doc)
+        for tok in toks:
+            when = self.when_for(tok, published, prefer=prefer)
+            if when is not None:
+                return when.date, when.precision
+            if tok.idx >= end:
+                break
+        if published is None:
+            return None, None
+        return published.isoformat(), "published"
 
     def date_for(self, tok: Token, published: dt.date | None, *,
                  prefer: str | None = None) -> tuple[str | None, str | None]:

@@ -28,10 +28,12 @@ from tidings.pipeline.actors import actors_at, actors_of
 from tidings.pipeline.dates import DocDates, build_matcher, published_of
 from tidings.pipeline.dates_clause import tense
 from tidings.pipeline.treaties_clauses import ClauseReader, is_party
+from tidings.pipeline.treaties_parties import counted_group, state_codes
 
 UNREAL = {"will", "would", "shall", "should", "could", "may", "might", "must", "can", "'ll", "’ll", "wo"}
 BACK_REFERENCE = {"the", "this", "that", "its", "their", "these", "those"}
 POINTERS = {"it", "which", "text", "document", "deal", "agreement", "treaty", "pact", "accord"}
+REPEAT_NOT = {"with", "up", "through"}  # "followed with a statement", "followed up on": another act
 NEAR_SENTENCES = 3  # a pronoun or "the text" points back at most this many sentences
 GENERIC = {"new", "landmark", "historic", "bilateral", "first", "latest", "so-called", "proposed", "draft",
            "comprehensive", "final", "the", "a", "an"}
@@ -244,6 +246,9 @@ class _Reader:
         if lemma in verbs["in_force"]:
             self.entry_into_force(tok)
             return
+        if lemma in verbs["repeat"]:
+            self.repeat(tok)
+            return
         draft = self.object_of(tok)
         if draft is None or not self.done(tok):
             return
@@ -257,6 +262,35 @@ class _Reader:
         elif lemma in verbs["ratify"] or lemma in verbs["approve"] and self.legislative(tok):
             draft.add_parties(subject)
             self.ratification(draft, tok, subject)
+
+    def repeat(self, tok: Token) -> None:
+        """ "Spain followed in June" after a ratification (or signing): the same act by the subject."""
+        if not self.done(tok) or any(c.dep_ == "dobj" and c.lower_ != "suit" or c.dep_ == "prep"
+                                     and c.lower_ in REPEAT_NOT for c in tok.children):
+            return
+        by = _unique([c for s in tok.children if s.dep_ == "nsubj" for c in self.codes_of(s)])
+        model = self.repeated(tok) if by else None
+        if model is None:
+            return
+        draft, kind = model
+        draft.add_parties(by)
+        if kind == "ratify":
+            self.ratification(draft, tok, by)
+
+    def repeated(self, tok: Token) -> tuple[Draft, str] | None:
+        """The nearest signing or ratification before ``tok``, in its sentence or the one before."""
+        doc, verbs = self.doc, self.comp.verbs
+        start = tok.sent.start
+        first = doc[start - 1].sent.start if start > 0 else start
+        for j in range(tok.i - 1, first - 1, -1):
+            lemma = doc[j].lemma_.lower()
+            kind = "sign" if lemma in verbs["sign"] else "ratify" if lemma in verbs["ratify"] else None
+            if kind is None or doc[j].pos_ not in ("VERB", "NOUN"):
+                continue
+            draft = self.object_of(doc[j])
+            if draft is not None and self.done(doc[j]):
+                return draft, kind
+        return None
 
     def done(self, tok: Token) -> bool:
         """A signing or ratification that took place: not "would not ratify", "plans to sign", "for ratification"."""
@@ -310,6 +344,8 @@ class _Reader:
 
     def codes_of(self, tok: Token) -> list[str]:
         codes = [a.code for a in actors_of(self.doc, tok) if is_party(a.code, a.kind)]
+        if not codes:
+            codes = counted_group(self.doc, tok)
         if not codes:  # "the legislatures of Mali and Burkina Faso"
             for t in tok.subtree:
                 if t.dep_ not in ("relcl", "acl"):
@@ -363,14 +399,6 @@ def _paired(t: Token) -> bool:
 def _state_word(t: Token) -> bool:
     """A country's name or adjective: a party, not part of the treaty's name."""
     return t.ent_id_.split(":")[0] in ("state", "adj", "people")
-
-
-def state_codes(doc: Doc, t: Token) -> list[str]:
-    codes = [a.code for a in actors_at(doc, t) if is_party(a.code, a.kind)]
-    kind, _, key = t.ent_id_.partition(":")
-    if not codes and kind in ("state", "adj"):
-        codes = [key]
-    return [c for c in codes if c]
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:
