@@ -308,17 +308,16 @@ class _Coder(Implied):
             d.converted_from, d.type, d.mode = d.type, self.lex.refusal[d.type], None
         elif m.negated:
             d.factuality = "negated"
-        elif m.future and role not in ("intent", "accuse", "deny"):
+        elif (m.future or m.planned) and role not in ("intent", "accuse", "deny"):
+            # "is due to meet", "a scheduled visit": future CONSULT/AID... is AGREE (CODEBOOK rule 5)
             new = self.lex.intent[d.type]
             if new != d.type:
                 d.mode = self.lex.threaten_mode.get(d.type) if new == "THREATEN" else None
                 d.converted_from, d.type = d.type, new
-            else:
+            if d.type != "THREATEN":  # a threat is made now; an announced meeting is yet to be
                 d.factuality = "future"
         elif m.modal:
             d.factuality = "hypothetical"
-        elif m.planned:
-            d.factuality = "future"
         return True
 
     def modal_requests(self, found: dict[int, Trigger]) -> list[Trigger]:

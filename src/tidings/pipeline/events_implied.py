@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.pipeline.actors import actors_at
+from tidings.pipeline.events_args import STATE_ENT
 from tidings.pipeline.events_merge import codes
 from tidings.pipeline.events_modality import predicate
 
@@ -66,6 +67,9 @@ class Implied:
         tok = trig.tok
         pred = predicate(tok)
         own = set(codes(d.actor))
+        # "will impose a curfew" (THREATEN from COERCE) falls on whom the curfew would
+        kinds = {d.type, d.converted_from} - {None}
+        sector = table["sector"].get(d.type) or table["sector"].get(d.converted_from or "", "GOV")
         if d.type in table.get("condition", ()):
             for node in (tok, pred, *[c.tok for c in trig.complements]):
                 for c in node.children:
@@ -83,18 +87,25 @@ class Implied:
                             d.recipient = [x for x in self.args.np_actors(t) if x.code not in own]
                             if d.recipient:
                                 return
-        if d.type in table.get("location", ()):
-            for t in (*tok.children, *(pred.children if pred.i != tok.i else ())):
+        if kinds & set(table.get("location", ())):
+            # "fired shells at targets in Gaza": the object's own phrases place it too
+            held = [c for o in self.args.objects(tok) for c in o.children] if trig.kind == "verb" else []
+            for t in (*tok.children, *(pred.children if pred.i != tok.i else ()), *held):
                 if t.dep_ == "prep" and t.lower_ in ("in", "at", "near", "outside", "inside", "across",
-                                                      "throughout"):
+                                                      "throughout", "on", "against"):
                     for p in t.children:
-                        code = self.args.location_code(p)
-                        if code:
-                            d.recipient = [self.args.synth(code, table["sector"].get(d.type, "GOV"), p, term="government" if table["sector"].get(d.type, "GOV") == "GOV" else None)]
+                        code = self.place_code(p)
+                        # a recipient equal to the actor would drop the event (events_merge.clean)
+                        if code and (code, sector) not in {(a.code, a.sector) for a in d.actor}:
+                            term = "government" if sector == "GOV" else None
+                            d.recipient = [self.args.synth(code, sector, p, term=term)]
                             return
-        if d.type in table.get("own", ()) and len(own) == 1:
+        if len(own) == 1 and self.domestic_target(d, next(iter(own)), table):
+            return
+        own_kind = d.type in table.get("own", ()) or d.converted_from in table.get("own", ())
+        if own_kind and len(own) == 1 and (d.type in table.get("own", ()) or
+                                           not self.other_state(tok.sent, next(iter(own)))):
             code = next(iter(own))
-            sector = table["sector"].get(d.type, "GOV")
             if (code, sector) not in {(a.code, a.sector) for a in d.actor}:
                 d.recipient = [self.args.synth(code, sector, tok)]
             return
@@ -111,6 +122,64 @@ class Implied:
                     d.recipient = found[:1]
                     d.extra["guessed"] = True
                     return
+
+    def place_code(self, p: Token) -> str | None:
+        """The state of a place phrase, also one level down: "the northern city of Kirkuk", "a jail
+        in northern Israel", "targets in Jericho"."""
+        code = self.args.location_code(p)
+        if code or p.dep_ != "pobj":
+            return code
+        for c in p.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "near"):
+                for q in c.children:
+                    if q.dep_ == "pobj":
+                        code = self.args.location_code(q)
+                        if code:
+                            return code
+        return None
+
+    def domestic_target(self, d: "Draft", code: str, table: dict) -> bool:
+        """A target named only as a group ("accused rebels of ...", "dispersed demonstrators") is
+        of the actor's own country when the text near it names no other state (CODEBOOK: an unnamed
+        group codes if its country is clear)."""
+        trig = d.trig
+        tok = trig.tok
+        if trig.kind == "noun":
+            heads = self.args.prep_objects(tok, ("of", "against", "on"))
+        else:
+            heads = self.args.objects(tok) or self.args.prep_objects(tok, ("against", "on"))
+        heads = [x for h in heads for x in (h, *h.conjuncts)]
+        skip = set(table.get("target_sectors_skip", ()))
+        for h in heads:
+            entry = self.args.group_entry(h)
+            if entry is None or entry["sector"] in skip or any(a.code for a in self.args.np_actors(h)):
+                continue
+            if self.other_state(tok.sent, code):
+                return False
+            d.recipient = [self.args.synth(code, entry["sector"], h, kind="group", term=h.text)]
+            return True
+        return False
+
+    def other_state(self, sent: Span, code: str) -> bool:
+        """Whether the sentence or the two before it name a state, its people or a place in it,
+        other than ``code`` (a story's other country is often named only in its lead)."""
+        start = sent.start
+        for _ in range(2):
+            if start > 0:
+                start = self.doc[start - 1].sent.start
+        sent = self.doc[start:sent.end]
+        for m in self.doc._.mentions or ():
+            if sent.start <= m.start < sent.end and m.actor.code and m.actor.code != code:
+                return True
+        for ent in sent.ents:
+            found = self.args.location_code(ent.root)
+            if found and found != code:
+                return True
+        for t in sent:  # demonyms the actor layer left to the event arguments ("Chinese ships")
+            kind, _, key = t.ent_id_.partition(":")
+            if kind in STATE_ENT and key and key != code:
+                return True
+        return False
 
     def instrument(self, trig: "Trigger") -> str | None:
         pred = predicate(trig.tok)

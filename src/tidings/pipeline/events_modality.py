@@ -83,6 +83,10 @@ def modality(tok: Token, lex: Lexicon) -> Modality:
         out.future = True  # "is going to visit"
     if pred.lower_ in w["schedule_words"] and pred.i != tok.i:
         out.future = True  # "is due in Beijing for talks", "talks scheduled for May"
+    # "is due to meet" (the trigger a complement of "due"), "is due ... for talks" (an acomp)
+    near = [tok.head, *[c for c in pred.children if c.dep_ == "acomp"]] if tok.dep_ != "ROOT" else []
+    if any(n.lower_ in w["schedule_words"] and n.i != tok.i for n in near):
+        out.future = True
     _clauses(tok, w, out)
     return out
 

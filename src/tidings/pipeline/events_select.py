@@ -87,6 +87,13 @@ def candidates(doc: Doc, lex: Lexicon, matches: list[tuple[int, int, int]]
     return out
 
 
+
+def _gerund(obj: Token, verb: Token) -> bool:
+    """A clause, not an object: "denied supplying weapons" (the parser often makes the gerund a
+    modifier of the noun after it)."""
+    return obj.tag_ == "VBG" or any(c.dep_ == "amod" and c.tag_ == "VBG" and c.i == verb.i + 1
+                                    for c in obj.children)
+
 class Selector:
     """Checks sense conditions against the parse."""
 
@@ -126,8 +133,9 @@ class Selector:
                     out.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
         return out
 
-    def matches(self, names: list[str], heads: list[Token]) -> bool:
-        words = self.lemmas(heads)
+    def matches(self, names: list[str], heads: list[Token], *, heads_only: bool = False) -> bool:
+        """Whether a head (or, unless ``heads_only``, its modifiers) is in ``names``."""
+        words = {w for h in heads for w in (h.lemma_.lower(), h.lower_)} if heads_only else self.lemmas(heads)
         if any(self.lex.in_class(w, names) for w in words):
             return True
         for marker in ("@actor", "@person", "@igo", "@place", "@civilians"):
@@ -156,9 +164,10 @@ class Selector:
             heads = self.object_heads(tok, kind)
             if c.get("obj") and not self.matches(c["obj"], heads):
                 return False
-            if c.get("not_obj") and heads and self.matches(c["not_obj"], heads):
+            # idioms are told by their head ("took power", not "hit a power plant")
+            if c.get("not_obj") and heads and self.matches(c["not_obj"], heads, heads_only=True):
                 return False
-            if c.get("no_object") and any(h.dep_ == "dobj" for h in heads):
+            if c.get("no_object") and any(h.dep_ == "dobj" and not _gerund(h, tok) for h in heads):
                 return False
         if c.get("subj") or c.get("not_subj"):
             heads = self.subject_heads(tok, kind)
