@@ -141,3 +141,14 @@ def test_gendered_title_finds_the_officeholder_role(extractor):
 def test_officials_in_a_capital_speak_for_its_state(extractor):
     _, by_surface = actors(extractor, "Officials in Nairobi welcomed the decision.")
     assert by_surface["Officials"]["code"] == "KEN"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Ethnic Hungarians in Romania rallied in the main square.", "ROU"),
+    ("The Serbs of Bosnia held elections for a local council.", "BIH"),
+    ("Germans voted on Sunday.", "DEU"),
+])
+def test_a_people_acts_where_it_lives(extractor, text, code):
+    rec, _ = actors(extractor, text)
+    people = [a for a in rec["actors"] if a["kind"] == "group" and a["sector"] == "CVL"]
+    assert people and people[0]["code"] == code

@@ -154,9 +154,10 @@ class _Resolver:
             elif kind == "bloc":
                 a = self.actor(("bloc", key), name=span.text,
                                kind="bloc", code=key, sector="GOV", source="gazetteer")
-            elif kind == "people":
-                a = self.actor(("group", key, None, "people"), name=span.text, kind="group", code=key,
-                               sector=None, source="gazetteer")
+            elif kind == "people":  # "Albanians"; "ethnic Albanians in Serbia" act where they live
+                code = self.country_in(span.root) or key
+                a = self.actor(("group", code, "CVL", span.text), name=span.text, kind="group", code=code,
+                               sector="CVL", source="gazetteer")
             elif kind == "person":
                 p = self.kb.find_person(key)
                 a = self.person(p) if p else None
@@ -188,6 +189,16 @@ class _Resolver:
             if earlier:
                 self.mention(tok.i, tok.i + 1, earlier[-1], "name")
                 self.taken.add(tok.i)
+
+    def country_in(self, head: Token) -> str | None:
+        """The state named in an "in X" or "of X" phrase on ``head`` ("the Kurds of Iraq")."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                for t in prep.children:
+                    kind, _, key = t.ent_id_.partition(":")
+                    if kind in ("state", "seat", "region"):
+                        return key
+        return None
 
     def unknown_person(self, span: Span, persons: list[tuple[Span, Actor]]) -> Actor | None:
         text = span.text

@@ -173,6 +173,8 @@ class Args:
             mods.append(tok)
         for m in mods:
             kind, _, key = m.ent_id_.partition(":")
+            if m.i == tok.i and actors_at(self.doc, m):
+                continue  # the actor layer already read this name ("ethnic Albanians in Serbia")
             if kind in STATE_ENT and key and key not in codes:
                 codes.append(key)
         if also:
@@ -188,8 +190,9 @@ class Args:
         """The doc's actor for ``code`` (and sector), created and added to ``doc._.actors`` if new."""
         actors: list[Actor] = self.doc._.actors if self.doc._.actors is not None else []
         want_kind = "group" if (kind == "group" or sector != "GOV") else "state"
+        same_kind = ("state", "bloc", "igo") if want_kind == "state" else (want_kind,)  # "the West" is a bloc
         for a in actors:
-            if a.code == code and a.kind == want_kind and (want_kind == "state" or a.sector == sector):
+            if a.code == code and a.kind in same_kind and (want_kind == "state" or a.sector == sector):
                 return a
         name = knowledge().state_name(code) or code
         if want_kind == "group":
