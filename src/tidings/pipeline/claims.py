@@ -13,7 +13,8 @@ introduces alleged. Writes ``doc._.claims`` and each proposition's ``event.claim
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -30,6 +31,8 @@ REPORTED = ["report", "believe", "say", "suspect", "understand", "think", "alleg
 PHRASE_WINDOW = 9  # longest cue phrase, in tokens
 LOOKBACK = 6  # sentences a stance may lie after its claim ("these allegations" two paragraphs on)
 NOT_PROPOSITIONS = ("ACCUSE", "REJECT")
+ACT_LOOKBACK = 12  # sentences back to the denier's act a bare denial answers (often the lead's)
+OPENING = ("denies", "declines")  # stances that open a claim of their own when none is there
 
 
 @Language.factory("tidings_claims")
@@ -98,18 +101,21 @@ class _Claims:
                 if rep is not None and rep.type == "ACCUSE":
                     for a in rep.actor:
                         self.add(claim, a, "alleges", self.text[rep.trigger[0]:rep.trigger[1]], rep.sentence)
-        if not claims:
-            return []
-        for f in frames:
-            f.claims = [e.claim for e in f.events if e.claim is not None] or self.repeated(claims, f)
-            for claim in f.claims:
-                for a in f.holders:
-                    self.add(claim, a, "alleges", f.cue.text, self.evidence(f.cue))
         self.frames_found = frames
+        self.frame_stances(claims)
         self.stances(claims)
+        self.frame_stances(claims)  # accusations repeated against a claim a stance cue opened
         for c in claims:
             c.stances.sort(key=lambda s: (s.stance != "alleges", s.evidence))
         return claims
+
+    def frame_stances(self, claims: list[Claim]) -> None:
+        for f in self.frames_found:
+            if not f.claims:
+                f.claims = [e.claim for e in f.events if e.claim is not None] or self.repeated(claims, f)
+            for claim in f.claims:
+                for a in f.holders:
+                    self.add(claim, a, "alleges", f.cue.text, self.evidence(f.cue))
 
     def promote(self, f: Frame) -> None:
         """The event an allegation introduces is alleged, whatever its clause looked like."""
@@ -167,9 +173,11 @@ class _Claims:
         return sorted(near, key=lambda c: self.distance(c, here))[:1]
 
     def distance(self, c: Claim, here: int, *, before: bool = False) -> int:
-        """Sentences between ``here`` and the nearest mention of the claim's proposition."""
+        """Sentences between ``here`` and the nearest mention of the claim: its proposition,
+        or a stance already taken on it (a refusal to comment right after a denial is about
+        what was denied, however far back the event was told)."""
         best = 10**6
-        for t in self.triggers(c.proposition):
+        for t in self.triggers(c.proposition) + [s.evidence[0] for s in c.stances]:
             span = self.doc.char_span(t, t + 1, alignment_mode="expand")
             if span is None:
                 continue
@@ -194,31 +202,50 @@ class _Claims:
 
     # -- stances -------------------------------------------------------------------------
     def stances(self, claims: list[Claim]) -> None:
+        """Every stance cue, in text order: a cue may open the claim a later one refers back to."""
         doc = self.doc
+        todo: list[tuple[int, int, Callable[[], None]]] = []
         for s, e in self.found.get("declines", []):
             verb = next((t for t in doc[s:e] if t.pos_ == "VERB"), doc[s])
             lo = s - 1 if s > 0 and doc[s - 1].pos_ == "AUX" else s
-            self.stance_at(claims, verb, "declines", doc[lo:e].text, anaphoric=True)
+            todo.append((s, 0, partial(self.stance_at, claims, verb, "declines", doc[lo:e].text, anaphoric=True)))
         for stance in ("denies", "confirms", "asserts"):
             for s, _ in self.found.get(stance, []):
                 tok = doc[s]
                 if tok.pos_ in VERBAL and s not in self.declined and not negated(tok):
-                    self.verb_stance(claims, tok, stance)
+                    todo.append((s, 1, partial(self.verb_stance, claims, tok, stance)))
         for s, _ in self.found.get("label", []):
-            self.label_stance(claims, doc[s])
+            todo.append((s, 2, partial(self.label_stance, claims, doc[s])))
         for e in self.events:
             if e.type == "REJECT" and e.trigger_token >= 0 and e.trigger_token not in self.declined:
                 tok = doc[e.trigger_token]
-                if tok.lemma_.lower() in cues().stance_verbs["denies"] and not negated(tok) and self.about_claim(tok):
-                    claim = self.target(claims, tok, anaphoric=True)
-                    for a in e.actor if claim is not None else []:
-                        self.add(claim, a, "denies", tok.text, self.evidence(tok))
+                if tok.lemma_.lower() in cues().stance_verbs["denies"] and not negated(tok) \
+                        and not self.describing(tok) and self.about_claim(tok):
+                    todo.append((tok.i, 3, partial(self.reject_stance, claims, e, tok)))
+        for _, _, job in sorted(todo, key=lambda x: x[:2]):
+            job()
+
+    def reject_stance(self, claims: list[Claim], e: Event, tok: Token) -> None:
+        claim = self.target(claims, tok, anaphoric=True, stance="denies", holders=e.actor)
+        for a in e.actor if claim is not None else []:
+            self.add(claim, a, "denies", tok.text, self.evidence(tok))
 
     def verb_stance(self, claims: list[Claim], verb: Token, stance: str) -> None:
+        if self.describing(verb):
+            return
         if not self.about_claim(verb):
             return
         anaphoric = stance == "denies" or self.anaphoric_object(verb)
         self.stance_at(claims, verb, stance, verb.text, anaphoric=anaphoric)
+
+    @staticmethod
+    def describing(verb: Token) -> bool:
+        """A participle describing a thing, not a party's stance: "a valley disputed by both
+        states", "the disputed shoal" (but "the claims, denied by Moscow, ...")."""
+        if verb.head.lemma_.lower() in cues().claim_nouns:
+            return False
+        bare = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        return verb.dep_ in ("acl", "amod") or verb.dep_ == "advcl" and bare
 
     def about_claim(self, verb: Token) -> bool:
         """The verb's object is a claim, a pronoun for one, a clause, or nothing ("X denies")."""
@@ -254,15 +281,18 @@ class _Claims:
         self.stance_at(claims, holder_verb, "denies", label.text, anaphoric=True)
 
     def stance_at(self, claims: list[Claim], verb: Token, stance: str, cue: str, *, anaphoric: bool) -> None:
-        claim = self.target(claims, verb, anaphoric=anaphoric)
+        holders = self.holders(subject_of(verb))
+        claim = self.target(claims, verb, anaphoric=anaphoric, stance=stance, holders=holders)
         if claim is None:
             return
-        for a in self.holders(subject_of(verb)):
+        for a in holders:
             self.add(claim, a, stance, cue, self.evidence(verb))
 
-    def target(self, claims: list[Claim], verb: Token, *, anaphoric: bool) -> Claim | None:
+    def target(self, claims: list[Claim], verb: Token, *, anaphoric: bool, stance: str = "",
+               holders: Iterable[Actor] = ()) -> Claim | None:
         """The claim a stance is about: one whose proposition lies in the cue's object, else
-        (for "these allegations", "declined to comment") the latest claim made before it."""
+        (for "these allegations", "declined to comment") the latest claim made before it. A
+        denial or a refusal to comment with no such claim opens one (:meth:`opened`)."""
         parts = [c for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "aux", "neg", "punct")]
         for p in parts:
             lo, hi = p.left_edge.i, p.right_edge.i + 1
@@ -270,14 +300,55 @@ class _Claims:
             if inside:
                 return inside[0]
             framed = [f for f in self.frames_found if lo <= f.cue.i < hi]
-            if framed:
-                return framed[0].claims[0] if framed[0].claims else None
+            if framed and framed[0].claims:
+                return framed[0].claims[0]
+        asked = [e for p in parts for e in self.events_in(p.left_edge.i, p.right_edge.i + 1)
+                 if not (self.trigger_token_of(e) == p.i and p.lemma_.lower() in cues().questions)]
+        if asked and stance in OPENING:
+            return self.opened(claims, stance, holders, asked=asked)
         if not anaphoric or not self.refers_back(verb, parts):
             return None
         here = self.sentence_index(verb.i)
         near = [(self.distance(c, here, before=True), n, c) for n, c in enumerate(claims)]
         near = [x for x in near if x[0] <= LOOKBACK]
-        return min(near, key=lambda x: (x[0], -x[1]))[2] if near else None
+        if near:
+            return min(near, key=lambda x: (x[0], -x[1]))[2]
+        return self.opened(claims, stance, holders, before=verb.i) if stance == "denies" else None
+
+    def events_in(self, lo: int, hi: int) -> list[Event]:
+        """Events (not accusations or denials) whose trigger lies in tokens ``lo:hi``."""
+        return [e for e in self.events if e.type not in NOT_PROPOSITIONS and lo <= self.trigger_token_of(e) < hi]
+
+    def opened(self, claims: list[Claim], stance: str, holders: Iterable[Actor], *,
+               asked: list[Event] | None = None, before: int = -1) -> Claim | None:
+        """A claim a stance cue opens when the article has none for it: on the event the cue
+        is about ("declined to comment on whether X had ..."; that event is not vouched for,
+        so alleged), or, for a denial with no object of its own ("flatly denied it"), on the
+        denier's latest act before the accusation it answers, or before it (which keeps its
+        factuality)."""
+        codes = {a.code for a in holders if a.code}
+        if stance not in OPENING or not codes:
+            return None
+        if asked:
+            event = asked[0]
+            if event.factuality == "asserted":
+                event.factuality = "alleged"
+        else:
+            here = self.sentence_index(before)
+            acts = [e for e in self.events if e.type not in NOT_PROPOSITIONS and codes & {a.code for a in e.actor}
+                    and self.trigger_token_of(e) < before
+                    and here - self.sentence_index(self.trigger_token_of(e)) <= ACT_LOOKBACK]
+            accused = [f.cue.i for f in self.frames_found if f.cue.i < before and codes & {a.code for a in f.accused}]
+            if accused:  # an act told after the accusation's sentence is not what it was about
+                end = sentence_of(self.doc, max(accused)).end
+                acts = [e for e in acts if self.trigger_token_of(e) < end] or acts
+            if not acts:
+                return None
+            event = max(acts, key=self.trigger_token_of)
+        if event.claim is None:
+            event.claim = Claim(proposition=event)
+            claims.append(event.claim)
+        return event.claim
 
     def refers_back(self, verb: Token, parts: list[Token]) -> bool:
         """The cue's object points back to a claim ("these allegations", "them", "the reports",

@@ -44,6 +44,7 @@ class Cues:
     assessing: frozenset[str]
     deny_labels: frozenset[str]
     decline_phrases: tuple[str, ...]
+    questions: frozenset[str] = frozenset()  # "Asked whether ...": the verb that puts a question
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +63,7 @@ def cues() -> Cues:
         report_sources=frozenset(st["alleges"]["sources"]),
         assessors=frozenset(st["alleges"]["assessors"]), assessing=frozenset(st["alleges"]["assessing"]),
         deny_labels=frozenset(st["denies"]["labels"]),
-        decline_phrases=tuple(st["declines"]["phrases"]))
+        decline_phrases=tuple(st["declines"]["phrases"]), questions=frozenset(st["declines"]["questions"]))
 
 
 class WordSets:
