@@ -3,6 +3,8 @@ and whom a denial answers. Mixed into the events coder (:mod:`tidings.pipeline.e
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +32,13 @@ def _same_clause(t: Token, pred: Token) -> bool:
             return False
         node = node.head
     return True
+
+
+@lru_cache(maxsize=4)
+def _split_contexts(contexts: tuple) -> list[tuple[str, frozenset[str], tuple[str, ...]]]:
+    """Context vocabularies split into single words (a set test) and phrases (a substring test)."""
+    return [(name, frozenset(w for w in vocab if " " not in w), tuple(w for w in vocab if " " in w))
+            for name, vocab in contexts]
 
 
 class Implied:
@@ -196,8 +205,8 @@ class Implied:
         toks = list(pred.subtree)
         words = {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}
         text = " ".join(t.lower_ for t in toks)
-        for name, vocab in self.lex.contexts:
-            if name not in out and any((w in text) if " " in w else (w in words) for w in vocab):
+        for name, single, multi in _split_contexts(self.lex.contexts):
+            if name not in out and (words & single or any(w in text for w in multi)):
                 out.append(name)
         return out
 

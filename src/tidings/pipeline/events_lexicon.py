@@ -57,7 +57,7 @@ class Lexicon:
     complement_mode: dict[str, str]
     threaten_mode: dict[str, str]
     instrument_modes: list[tuple[str, frozenset[str]]]
-    contexts: list[tuple[str, frozenset[str]]]
+    contexts: tuple[tuple[str, frozenset[str]], ...]
     actor_roles: dict[str, tuple[str, ...]]
     recipients: dict[str, tuple[str, ...]]
     cameo: dict[str, Any]
@@ -189,7 +189,7 @@ def lexicon() -> Lexicon:
         intent=dict(data["intent"]), refusal=dict(data["refusal"]),
         complement_mode=dict(data["complement_mode"]), threaten_mode=dict(data["threaten_mode"]),
         instrument_modes=[(k, frozenset(v)) for k, v in data["instrument_modes"].items()],
-        contexts=[(k, frozenset(v)) for k, v in data["contexts"].items() if v],
+        contexts=tuple((k, frozenset(v)) for k, v in data["contexts"].items() if v),
         actor_roles={k: tuple(v) for k, v in data["actor_roles"].items()},
         recipients={k: tuple(v) for k, v in data["recipients"].items()},
         cameo=resources.load("cameo.toml"), modality=data["modality"])
