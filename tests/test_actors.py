@@ -152,3 +152,14 @@ def test_a_people_acts_where_it_lives(extractor, text, code):
     rec, _ = actors(extractor, text)
     people = [a for a in rec["actors"] if a["kind"] == "group" and a["sector"] == "CVL"]
     assert people and people[0]["code"] == code
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("Estonian Foreign Minister Pille Raudkivi opened the session.", "Pille Raudkivi", "EST"),
+    ("A US State Department spokesperson declined to comment.", "spokesperson", "USA"),
+    ("A spokesman for the European Commission said the rules would change.", "spokesman", "EU"),
+])
+def test_officials_named_by_title_or_body(extractor, text, surface, code):
+    _, by_surface = actors(extractor, text)
+    a = by_surface[surface]
+    assert (a["kind"], a["code"]) == ("person", code)

@@ -161,8 +161,8 @@ class _Resolver:
             elif kind == "person":
                 p = self.kb.find_person(key)
                 a = self.person(p) if p else None
-            elif ent.label_ == "PERSON" and not kind:
-                a = self.unknown_person(span, persons)
+            elif not kind and (ent.label_ == "PERSON" or self.titled(span)):
+                a = self.unknown_person(span, persons)  # "Foreign Minister Ignazio Cassis" the NER called ORG
             elif not kind and (known := self.kb.find_person(span.text)) is not None:
                 a = self.person(known)  # a learned person the NER labelled ORG or GPE
             if a is None:
@@ -189,6 +189,11 @@ class _Resolver:
             if earlier:
                 self.mention(tok.i, tok.i + 1, earlier[-1], "name")
                 self.taken.add(tok.i)
+
+    def titled(self, span: Span) -> bool:
+        """A run of proper nouns right after a person's title: a name, whatever the NER said."""
+        return all(t.pos_ == "PROPN" for t in span) and any(
+            key == self.comp.title_key and e == span.start for key, _, e in self.matches)
 
     def country_in(self, head: Token) -> str | None:
         """The state named in an "in X" or "of X" phrase on ``head`` ("the Kurds of Iraq")."""
@@ -264,7 +269,7 @@ class _Resolver:
 
     def code_of_token(self, t: Token) -> str | None:
         for m in self.mentions:
-            if m.start <= t.i < m.end and m.actor.kind in ("state", "bloc", "igo"):
+            if m.start <= t.i < m.end and m.actor.kind in ("state", "bloc", "igo", "organization"):
                 return m.actor.code
         if t.ent_id_:
             kind, _, key = t.ent_id_.partition(":")
@@ -293,7 +298,7 @@ class _Resolver:
             head = doc[e - 1]
             mods = [t for t in doc[max(head.left_edge.i, s - 4):s] if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")
                     or t.ent_id_ or t.ent_type_ in ("GPE", "NORP")]
-            mods += [t for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+            mods += [t for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for t in c.subtree]
             if key != self.comp.title_key:  # "officials in Beijing" speak for China
                 mods += [t for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for t in c.subtree
                          if t.ent_id_.startswith(("seat:", "state:"))]
