@@ -7,6 +7,8 @@ pronouns, titles and metonyms arrive already resolved.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Token
 
 from tidings.knowledge import knowledge
@@ -129,8 +131,8 @@ class Args:
                 return entry
         return groups.get(tok.lemma_.lower())
 
-    def antecedent(self, tok: Token) -> Token | None:
-        """The subject phrase a non-human pronoun stands for (see :meth:`pronoun_actors`)."""
+    def _enclosing_subjects(self, tok: Token) -> Iterator[Token]:
+        """Subjects of the verbs above a pronoun, nearest first, up to five steps ("Syria says it ...")."""
         node, steps = tok.head, 0
         own = tok.head.i if tok.dep_ in SUBJ else -1
         while steps < 5:
@@ -138,29 +140,23 @@ class Args:
             if node.pos_ in ("VERB", "AUX") and node.i != own:
                 for s in node.children:
                     if s.dep_ in SUBJ and s.i != tok.i and s.lower_ not in NONHUMAN_PRONOUNS:
-                        return s
+                        yield s
             if node.head.i == node.i:
                 break
             node = node.head
-        return None
+
+    def antecedent(self, tok: Token) -> Token | None:
+        """The subject phrase a non-human pronoun stands for (see :meth:`pronoun_actors`)."""
+        return next(self._enclosing_subjects(tok), None)
 
     def pronoun_actors(self, tok: Token) -> list[Actor]:
         """"Syria says it will...", "the rebels said their forces...": a state's or a group's
         "it"/"they" inside what it says is the speaker (the actor layer resolves persons only)."""
         plural = tok.lower_ in ("they", "them", "their", "theirs", "themselves")
-        node, steps = tok.head, 0
-        own = tok.head.i if tok.dep_ in SUBJ else -1
-        while steps < 5:
-            steps += 1
-            if node.pos_ in ("VERB", "AUX") and node.i != own:
-                for s in node.children:
-                    if s.dep_ in SUBJ and s.i != tok.i and s.lower_ not in NONHUMAN_PRONOUNS:
-                        found = [a for a in self.np_actors(s, depth=2) if a.kind != "person"]
-                        if found and (plural or len(found) == 1 or all(a.kind != "group" for a in found)):
-                            return found
-            if node.head.i == node.i:
-                break
-            node = node.head
+        for s in self._enclosing_subjects(tok):
+            found = [a for a in self.np_actors(s, depth=2) if a.kind != "person"]
+            if found and (plural or len(found) == 1 or all(a.kind != "group" for a in found)):
+                return found
         return []
 
     def adjective_actors(self, tok: Token, also: list[Actor] | None = None) -> list[Actor]:
