@@ -6,20 +6,11 @@ import io
 import json
 
 import pytest
-from fastapi.testclient import TestClient
 
 from tidings.api import create_app
 from tidings.errors import StoreError
 
-from webfixtures import hand_store
-
-
-@pytest.fixture(scope="module")
-def client():
-    store = hand_store()
-    with TestClient(create_app(store=store)) as c:
-        yield c
-    store.close()
+from webfixtures import client  # noqa: F401  (a fixture)
 
 
 def ids(body: dict) -> list[tuple[str, str]]:

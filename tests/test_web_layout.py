@@ -9,7 +9,8 @@ import pytest
 from tidings import resources
 from tidings.api import params
 from tidings.api.errors import ApiError
-from tidings.api.vocab import event_types, quad, quad_sql
+from tidings.api.vocab import event_types, quad
+from tidings.store.events import quad_sql
 from tidings.web import charts, graph
 from tidings.web.reader import highlight
 

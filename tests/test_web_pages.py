@@ -8,18 +8,10 @@ from fastapi.testclient import TestClient
 
 from tidings.api import create_app
 
-from webfixtures import hand_store
+from webfixtures import client  # noqa: F401  (a fixture)
 
 PAGES = ["/", "/events", "/timeline", "/network", "/articles", "/articles/hand-talks", "/articles/hand-script",
          "/actors", "/actors/CHL", "/claims", "/alliances?on=2025-06-01", "/docs"]
-
-
-@pytest.fixture(scope="module")
-def client():
-    store = hand_store()
-    with TestClient(create_app(store=store)) as c:
-        yield c
-    store.close()
 
 
 @pytest.mark.parametrize("url", PAGES)

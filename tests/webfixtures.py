@@ -195,3 +195,16 @@ def extracted_store(path: Path, extractor: Any) -> Store:
     for rec, text in extracted_records(extractor):
         store.put(rec, text)
     return store
+
+
+@pytest.fixture(scope="module")
+def client():  # type: ignore[no-untyped-def]
+    """An in-process client of the app over :func:`hand_store` (import it to use it)."""
+    from fastapi.testclient import TestClient
+
+    from tidings.api import create_app
+
+    store = hand_store()
+    with TestClient(create_app(store=store)) as c:
+        yield c
+    store.close()

@@ -5,7 +5,6 @@ from functools import lru_cache
 from typing import Any
 
 from tidings import resources
-from tidings.store.events import quad_sql  # noqa: F401  (the same rule in SQL, kept importable here)
 
 COOPERATION = "cooperation"
 CONFLICT = "conflict"
