@@ -59,6 +59,18 @@ def has(events: list[tuple[str, list[str], list[str], str]], etype: str, actor: 
     ("The Egyptian foreign minister said Ethiopia must stop filling the dam.", "REQUEST", ["EGY"], ["ETH"]),
     ("Lithuania will sanction Belarus.", "THREATEN", ["LTU"], ["BLR"]),
     ("Ghana will not accept the proposal.", "REJECT", ["GHA"], None),
+    # a relative clause without a relative word has its head noun as object
+    ("Tanzania accused Kenya of hosting rebels, a charge Nairobi has always rejected.", "REJECT", ["KEN"],
+     ["TZA"]),
+    ("Chile asked Peru to reopen the consulate it closed in 2019.", "SANCTION", ["PER"], None),
+    # weapons fired at nothing are a show of force; at a place, an attack
+    ("Iran test-fired three cruise missiles into the sea on Friday.", "MOBILIZE", ["IRN"], []),
+    ("Pakistan fired a ballistic missile into the Arabian Sea on Monday.", "MOBILIZE", ["PAK"], []),
+    ("Syria fired missiles at Israel on Monday.", "ASSAULT", ["SYR"], ["ISR"]),
+    ("Taiwan raised its alert level after the drills.", "MOBILIZE", ["TWN"], None),
+    ("Turkey rushed to Azerbaijan's side.", "SUPPORT", ["TUR"], ["AZE"]),
+    ("Ghana said it was open to negotiations with Togo.", "AGREE", ["GHA"], ["TGO"]),
+    ("Poland will join Lithuania for joint border patrols next week.", "AGREE", ["POL"], ["LTU"]),
 ])
 def test_types_and_arguments(extractor: Any, text: str, etype: str, actor: list[str],
                              recipient: list[str] | None) -> None:

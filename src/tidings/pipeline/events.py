@@ -177,6 +177,9 @@ class _Coder(Implied):
                     heads = [c for c in gov.children if c.dep_ == "nsubjpass"]
             elif gov is not None and trig.sense and trig.sense.visit and prep:
                 heads = a.subjects(gov)  # "during a meeting with X, Choe said": Choe met X
+        elif role == "gov_obj":  # "would join X for joint patrols"
+            gov, _ = governor(tok)
+            heads = a.objects(gov) if gov is not None and kind == "noun" else []
         elif role == "between":
             heads = [h for p in a.prep_objects(tok, "between") for h in (p, *p.conjuncts)]
         elif role == "comp_subj":

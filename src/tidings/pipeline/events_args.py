@@ -23,6 +23,7 @@ STATE_ENT = ("adj", "state", "seat", "people", "bloc", "blocadj", "mil")
 RELATIVE = ("WDT", "WP", "WP$")
 MILITARY_HEADS = "TROOPS", "WEAPONS", "ATTACKERS"
 RELATIONAL = ("counterpart", "counterparts", "colleague", "colleagues", "peer", "peers", "host", "hosts")
+POSSESSED = ("side", "aid", "rescue", "defence", "defense")
 GROUP_TERMS = {"MIL": "forces", "CVL": "civilians", "COP": "police", "LEG": "lawmakers", "REB": "rebels"}
 NONHUMAN_PRONOUNS = ("it", "its", "itself", "they", "them", "their", "theirs", "themselves")
 
@@ -74,6 +75,10 @@ class Args:
         reached through another phrase ("a group of officials"), which bounds the search."""
         if tok.tag_ in RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head
+        if tok.lemma_.lower() in POSSESSED:  # "rushed to Manila's side": the possessor
+            found = [x for c in tok.children if c.dep_ == "poss" for x in self.np_actors(c, depth + 1)]
+            if found:
+                return found
         if tok.lemma_.lower() in RELATIONAL:  # "his Tanzanian counterpart": not the possessor
             found = self.adjective_actors(tok)
             if found:
@@ -138,8 +143,11 @@ class Args:
         while steps < 5:
             steps += 1
             if node.pos_ in ("VERB", "AUX") and node.i != own:
-                for s in node.children:
-                    if s.dep_ in SUBJ and s.i != tok.i and s.lower_ not in NONHUMAN_PRONOUNS:
+                subj = [s for s in node.children if s.dep_ in SUBJ]
+                if not subj and node.dep_ == "xcomp":  # "urged Pyongyang to restore the line it cut"
+                    subj = self.subjects(node)
+                for s in subj:
+                    if s.i != tok.i and s.lower_ not in NONHUMAN_PRONOUNS:
                         yield s
             if node.head.i == node.i:
                 break
@@ -275,7 +283,12 @@ class Args:
         out = [c for c in v.children if c.dep_ == "dobj"]
         if not out and v.dep_ == "relcl":
             rel = [c for c in v.children if c.tag_ in RELATIVE and c.dep_ in ("dobj", "pobj")]
-            if rel:
+            # "a charge Kyiv denies", "the hotline it cut": a relative clause with a subject of
+            # its own and no relative word has its head noun as the object
+            bare = any(c.dep_ == "nsubj" for c in v.children) and not any(
+                c.tag_ in RELATIVE or c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and not list(c.children))
+                for c in v.children)
+            if rel or bare:
                 out = [v.head]
         return out
 

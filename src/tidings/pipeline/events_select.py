@@ -16,6 +16,7 @@ from tidings.pipeline.events_args import NONHUMAN_PRONOUNS, Args, governor
 from tidings.pipeline.events_lexicon import Lexicon, Sense
 
 COMPLEMENT_PREPS = ("to", "for", "on", "of", "into", "against", "at", "in", "from")
+TARGET_PREPS = ("at", "on", "against", "into", "toward", "towards", "upon")
 QUESTION_MARKS = ("whether", "if", "what", "why", "how", "when", "who", "which", "where")
 ABSORBING = ("agree", "intent", "refuse", "request", "order", "threaten", "absorb_only")
 
@@ -181,6 +182,11 @@ class Selector:
                 return False
             if c.get("not_prep") and preps & set(c["not_prep"]):
                 return False
+        if c.get("mod") and not any(ch.dep_ in ("amod", "compound", "advmod") and
+                                    self.lex.in_class(ch.lemma_.lower(), c["mod"]) for ch in tok.children):
+            return False
+        if c.get("no_target") and self.has_target(tok):
+            return False
         if kind == "noun" and (c.get("gov") or c.get("not_gov") or c.get("light_only")):
             gov, prep = governor(tok)
             glemma = self.lex.lemma(gov) if gov is not None else None
@@ -192,6 +198,14 @@ class Selector:
             if c.get("light_only") and not (listed or self.light_governor(gov, prep)):
                 return False
         return True
+
+    def has_target(self, tok: Token) -> bool:
+        """Whether a weapon is aimed at something: a target phrase other than open water ("fired
+        missiles into the sea" is a test, "fired rockets into Israel" an attack)."""
+        for p in self.args.prep_objects(tok, TARGET_PREPS):
+            if p.ent_type_ not in ("DATE", "TIME") and not self.lex.in_class(p.lemma_.lower(), ["OPEN_WATER"]):
+                return True
+        return False
 
     def light_governor(self, gov: Token | None, prep: str | None) -> bool:
         if gov is None:
