@@ -116,6 +116,19 @@ def test_denial_answers_the_accuser(extractor: Any) -> None:
     assert has(events, "REJECT", ["DZA"], ["MAR"], "asserted")
 
 
+def test_an_accusation_ahead_of_its_denial_is_asserted(extractor: Any) -> None:
+    events = coded(extractor, "Uganda accused Rwanda of training rebels near the border, an allegation Kigali "
+                              "has repeatedly denied.")
+    assert has(events, "ACCUSE", ["UGA"], ["RWA"], "asserted")
+    assert has(events, "REJECT", ["RWA"], ["UGA"], "asserted")
+
+
+def test_a_call_after_a_denial_is_the_speakers_own(extractor: Any) -> None:
+    events = coded(extractor, "A Togolese government spokesman said the accusation was false and called on "
+                              "Ghana to reopen the border.")
+    assert has(events, "REQUEST", ["TGO"], ["GHA"], "asserted")
+
+
 def test_repeats_merge_with_their_evidence(extractor: Any) -> None:
     rec = extractor.extract("Peru and Bolivia signed a treaty last year. Peru praised Bolivia. The Peruvian "
                             "president also thanked Bolivia.", published="2024-05-01")

@@ -278,22 +278,27 @@ class _Claims:
         if subj is None or holder_verb is None or not (subj.lemma_.lower() in cues().claim_nouns
                                                        or subj.lower_ in PRONOUNS):
             return
-        self.stance_at(claims, holder_verb, "denies", label.text, anaphoric=True)
+        # the label's subject ("the accusation") is what it is about, not the rest of the clause
+        self.stance_at(claims, holder_verb, "denies", label.text, anaphoric=True, asked_ok=False)
 
-    def stance_at(self, claims: list[Claim], verb: Token, stance: str, cue: str, *, anaphoric: bool) -> None:
+    def stance_at(self, claims: list[Claim], verb: Token, stance: str, cue: str, *, anaphoric: bool,
+                  asked_ok: bool = True) -> None:
         holders = self.holders(subject_of(verb))
-        claim = self.target(claims, verb, anaphoric=anaphoric, stance=stance, holders=holders)
+        claim = self.target(claims, verb, anaphoric=anaphoric, stance=stance, holders=holders, asked_ok=asked_ok)
         if claim is None:
             return
         for a in holders:
             self.add(claim, a, stance, cue, self.evidence(verb))
 
     def target(self, claims: list[Claim], verb: Token, *, anaphoric: bool, stance: str = "",
-               holders: Iterable[Actor] = ()) -> Claim | None:
+               holders: Iterable[Actor] = (), asked_ok: bool = True) -> Claim | None:
         """The claim a stance is about: one whose proposition lies in the cue's object, else
         (for "these allegations", "declined to comment") the latest claim made before it. A
         denial or a refusal to comment with no such claim opens one (:meth:`opened`)."""
-        parts = [c for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "aux", "neg", "punct")]
+        # a coordinated predicate ("... was baseless and called on Niger to ...") is not its object,
+        # a coordinated cue is ("neither confirmed nor denied that ...")
+        parts = [c for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "aux", "neg", "punct", "cc")
+                 and not (c.dep_ == "conj" and not any(x.dep_ == "ccomp" for x in c.children))]
         for p in parts:
             lo, hi = p.left_edge.i, p.right_edge.i + 1
             inside = self.claims_in(claims, lo, hi)
@@ -304,7 +309,7 @@ class _Claims:
                 return framed[0].claims[0]
         asked = [e for p in parts for e in self.events_in(p.left_edge.i, p.right_edge.i + 1)
                  if not (self.trigger_token_of(e) == p.i and p.lemma_.lower() in cues().questions)]
-        if asked and stance in OPENING:
+        if asked and asked_ok and stance in OPENING:
             return self.opened(claims, stance, holders, asked=asked)
         if not anaphoric or not self.refers_back(verb, parts):
             return None

@@ -199,6 +199,10 @@ class _Coder(Implied):
         out: list[Actor] = []
         for h in heads:
             out += [x for x in a.np_actors(h) if x not in out]
+        if not out and role == "subj" and kind == "verb" and tok.dep_ == "conj" and tok.head.dep_ == "ccomp":
+            # "the spokesman said the charge was false and called on Niger to ...": the parser
+            # hung the second verb on the reported clause; it belongs to the speaker
+            out = [x for h in a.subjects(tok.head.head) for x in a.np_actors(h)]
         return out
 
     def _listed_gov(self, trig: Trigger, gov: Token) -> bool:
@@ -244,6 +248,9 @@ class _Coder(Implied):
         if comp is not None and comp.sense is not None and absorbing(sense):
             self.from_complement(d, comp)
         parent = trig.parent
+        if parent is not None and parent.sense is not None and parent.sense.role == "deny" and \
+                sense.type == "ACCUSE" and self.reported_before(trig, parent):
+            parent = None
         if parent is not None and parent.sense is not None and parent.sense.role in ("accuse", "deny"):
             p_actors, p_recips = self.own_args(parent)
             if parent.sense.role == "accuse":
@@ -264,6 +271,13 @@ class _Coder(Implied):
                 c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in trig.tok.children):
             return None  # an addressee we cannot resolve: the event would be half coded
         return d
+
+    def reported_before(self, trig: Trigger, denial: Trigger) -> bool:
+        """"X accused Y of Z, a charge Y denies", which the parser often reads as "Y denies [X
+        accused ...]": an accusation with a subject of its own, ahead of the denial, is asserted."""
+        return trig.kind == "verb" and trig.tok.i < denial.tok.i and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in trig.tok.children) and set(
+            codes(self.own_args(trig)[0])) != set(codes(self.own_args(denial)[0]))
 
     def from_complement(self, d: Draft, comp: Trigger) -> None:
         role, ct = d.trig.sense.role, comp.sense.type  # type: ignore[union-attr]

@@ -106,7 +106,9 @@ class Args:
                 if c.dep_ == "compound" and c.i < tok.i:
                     for t in c.subtree:
                         if t.i < tok.i:
-                            out += [a for a in actors_at(self.doc, t) if a not in out and a.kind != "person"]
+                            known = {a.code for a in out}
+                            out += [a for a in actors_at(self.doc, t) if a not in out and a.kind != "person"
+                                    and a.code not in known]
         if not out and depth < 2:
             for c in tok.children:
                 if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "for", "from", "by"):
