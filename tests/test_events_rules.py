@@ -129,6 +129,29 @@ def test_a_call_after_a_denial_is_the_speakers_own(extractor: Any) -> None:
     assert has(events, "REQUEST", ["TGO"], ["GHA"], "asserted")
 
 
+def test_answers_take_their_recipient_from_the_story(extractor: Any) -> None:
+    events = coded(extractor, "Iran seized a British tanker in the Strait of Hormuz on Friday. Britain lodged "
+                              "a protest. Oman asked Qatar for help with the talks. Qatar pledged support.")
+    assert has(events, "ACCUSE", ["GBR"], ["IRN"])
+    assert has(events, "AGREE", ["QAT"], ["OMN"])
+
+
+def test_an_answer_never_aims_at_its_own_side(extractor: Any) -> None:
+    events = coded(extractor, "Chad deployed troops to the border. Chad lodged a protest.")
+    assert not any(t == "ACCUSE" and r for t, _, r, _ in events), events
+
+
+def test_warnings_of_consequences_are_threats(extractor: Any) -> None:
+    assert has(coded(extractor, "The Serbian defence minister warned that Belgrade would respond with force."),
+               "THREATEN", ["SRB"], None)
+    assert coded(extractor, "The Serbian finance minister warned that the economy would shrink.") == []
+
+
+def test_a_list_of_states_read_as_an_apposition_acts_together(extractor: Any) -> None:
+    events = coded(extractor, "On Monday Brazil, Chile, Peru and Colombia called for a ceasefire in Haiti.")
+    assert any(t == "REQUEST" and a == ["BRA", "CHL", "COL", "PER"] for t, a, _, _ in events), events
+
+
 def test_repeats_merge_with_their_evidence(extractor: Any) -> None:
     rec = extractor.extract("Peru and Bolivia signed a treaty last year. Peru praised Bolivia. The Peruvian "
                             "president also thanked Bolivia.", published="2024-05-01")

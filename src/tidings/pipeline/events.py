@@ -388,6 +388,7 @@ class _Coder(Implied):
             if accuser is not None and id(d.trig) in by_trig:
                 by_trig[id(d.trig)].reported_by = by_trig.get(id(accuser))
         self.denial_recipients(drafts, by_trig)
+        self.context_recipients(events)
         return merge(clean(events))
 
     def transparent(self, trig: Trigger) -> bool:

@@ -94,6 +94,11 @@ class Args:
                                                      None)
                 if code and code != out[0].code:
                     return [self.synth(code, "CVL", tok, kind="group", term=tok.text)]
+        if out and all(a.kind == "state" for a in out):
+            for c in tok.children:  # "the United States, Saudi Arabia, Egypt and the UAE": a list the
+                if c.dep_ == "appos":  # parser read as an apposition; a state never renames another
+                    for x in (c, *c.conjuncts):
+                        out += [a for a in actors_of(self.doc, x) if a.kind == "state" and a not in out]
         for c in tok.children:  # "Ukraine and Western countries" parsed as coordinated modifiers
             if c.dep_ in ("nmod", "compound") and any(x.dep_ == "cc" for x in c.children):
                 out += [a for a in actors_at(self.doc, c) if a not in out]

@@ -80,7 +80,8 @@ class Implied:
         kinds = {d.type, d.converted_from} - {None}
         sector = table["sector"].get(d.type) or table["sector"].get(d.converted_from or "", "GOV")
         if d.type in table.get("condition", ()):
-            for node in (tok, pred, *[c.tok for c in trig.complements]):
+            reported = [c for c in tok.children if c.dep_ == "ccomp"]  # "warned that ... if X attacks"
+            for node in (tok, pred, *[c.tok for c in trig.complements], *reported):
                 for c in node.children:
                     if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                                                  for m in c.children):
@@ -225,3 +226,30 @@ class Implied:
             best = before[-1] if before else (after[0] if after else None)
             if best is not None:
                 e.recipient = [a for a in best.actor if a not in e.actor]
+
+    def context_recipients(self, events: list["Event"]) -> None:
+        """Recipients a story's order implies when a sentence names none: a protest, demand or
+        threat answers the latest hostile act by another party ("Japan lodged a protest" after
+        North Korea's launch); a pledge or help answers the latest request made to its actor
+        ("Mali pledged air support" after Niger asked Bamako for reinforcements)."""
+        table = self.lex.modality.get("context_recipient", {})
+        answers, after_request = set(table.get("hostile_answers", ())), set(table.get("request_answers", ()))
+        hostile = set(table.get("hostile_acts", ()))
+        for e in sorted(events, key=lambda x: x.trigger_token):
+            if e.recipient or not e.actor:
+                continue
+            mine = set(codes(e.actor))
+            if e.type in answers:
+                pool = [x for x in events if x.type in hostile and x.factuality in ("asserted", "alleged")]
+                pick = lambda x: x.actor  # noqa: E731
+            elif e.type in after_request:
+                pool = [x for x in events if x.type == "REQUEST" and mine & set(codes(x.recipient))]
+                pick = lambda x: x.actor  # noqa: E731
+            else:
+                continue
+            prior = [x for x in pool if x.trigger_token < e.trigger_token and set(codes(pick(x))) and
+                     not mine & set(codes(pick(x)))]
+            if prior:
+                latest = max(prior, key=lambda x: x.trigger_token)
+                e.recipient = list(pick(latest))
+                e.confidence = round(max(0.3, e.confidence - 0.15), 2)

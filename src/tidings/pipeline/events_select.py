@@ -185,6 +185,8 @@ class Selector:
         if c.get("mod") and not any(ch.dep_ in ("amod", "compound", "advmod") and
                                     self.lex.in_class(ch.lemma_.lower(), c["mod"]) for ch in tok.children):
             return False
+        if c.get("threat_complement") and not self.threat_complement(tok):
+            return False
         if c.get("no_target") and self.has_target(tok):
             return False
         if kind == "noun" and (c.get("gov") or c.get("not_gov") or c.get("light_only")):
@@ -198,6 +200,22 @@ class Selector:
             if c.get("light_only") and not (listed or self.light_governor(gov, prep)):
                 return False
         return True
+
+    def threat_complement(self, tok: Token) -> bool:
+        """A reported clause that holds a condition ("... if it attacked X") or a "would/will"
+        with a word of retaliation ("would respond with force", "would be treated as a target")."""
+        words = self.lex.modality["threat_words"]
+        future = self.lex.modality["future_aux"]
+        for c in tok.children:
+            if c.dep_ != "ccomp":
+                continue
+            sub = list(c.subtree)
+            if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in sub):
+                return True
+            if any(t.dep_ == "aux" and t.lower_ in future for t in sub) and \
+                    any(t.lemma_.lower() in words for t in sub):
+                return True
+        return False
 
     def has_target(self, tok: Token) -> bool:
         """Whether a weapon is aimed at something: a target phrase other than open water ("fired
