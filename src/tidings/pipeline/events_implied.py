@@ -28,6 +28,8 @@ def _same_clause(t: Token, pred: Token) -> bool:
     while node.i != pred.i:
         if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ccomp", "conj", "parataxis", "relcl"):
             return False
+        if node.dep_ == "prep" and node.lower_ == "as" and any(c.dep_ == "dobj" for c in node.head.children):
+            return False  # "condemned the launch as a violation of UN resolutions": a label, not a party
         if node.head.i == node.i:
             return False
         node = node.head
