@@ -163,3 +163,22 @@ def test_officials_named_by_title_or_body(extractor, text, surface, code):
     _, by_surface = actors(extractor, text)
     a = by_surface[surface]
     assert (a["kind"], a["code"]) == ("person", code)
+
+
+@pytest.mark.parametrize("text, surface, codes", [
+    ("Chad, Sudan and Libya met in Cairo. Egypt praised Chad. Sudan thanked Libya. The three states agreed "
+     "to meet again.", "three states", {"TCD", "SDN", "LBY"}),
+    ("Seoul and Pyongyang traded accusations. North Korea fired a missile. South Korea urged the North to "
+     "return to talks.", "North", {"PRK"}),
+    ("The International Monetary Fund approved a loan to Ghana. Ghana thanked the fund.", "fund", {"IMF"}),
+])
+def test_definite_references_to_what_was_named(extractor, text, surface, codes):
+    rec, _ = actors(extractor, text)
+    found = {a["code"] for a in rec["actors"] for s, e in a["mentions"] if text[s:e].endswith(surface)}
+    assert found == codes
+
+
+def test_a_body_noun_refers_back_only_to_a_body_named_before(extractor):
+    _, by_surface = actors(extractor, "The court in Nairobi heard the case. The International Court of "
+                                      "Justice is in The Hague.")
+    assert by_surface["court"]["code"] == "KEN"

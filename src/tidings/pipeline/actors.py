@@ -22,8 +22,14 @@ PRONOUNS = {"she": "f", "her": "f", "hers": "f", "herself": "f",
             "he": "m", "him": "m", "his": "m", "himself": "m"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within",
             "on", "into", "from", "towards", "toward"}
-PAIRS = {"two countries", "both countries", "two nations", "both nations", "two sides",
-         "both sides", "two states", "two neighbours", "two neighbors", "two allies", "both allies"}
+COLLECTIVES = {"countries", "nations", "sides", "states", "neighbours", "neighbors", "allies", "governments",
+               "juntas", "members", "capitals", "parties"}
+COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+PAIR_NOUNS = {"countries", "nations", "sides", "states", "neighbours", "neighbors", "allies"}
+LIST_JOINERS = {",", "and", "&"}
+# "the court" after "the International Court of Justice": an organization named by its head noun
+BODY_NOUNS = {"court", "council", "commission", "tribunal", "bank", "agency", "assembly", "fund",
+              "parliament", "alliance", "bloc", "organisation", "organization", "union", "body", "group"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
@@ -354,17 +360,42 @@ class _Resolver:
             self.mention(phrase.start, phrase.end, target, "description")
 
     def pairs(self) -> None:
-        """"The two countries": the two states the article is most about."""
+        """Definite references back to what the article named: "the two countries" and "the three
+        states" (the states it is most about), "the North" (North Korea, where it is named), "the
+        court" (the International Court of Justice named before)."""
         doc = self.doc
         counts = Counter(m.actor.code for m in self.mentions if m.actor.kind == "state")
-        top = [code for code, _ in counts.most_common(2)]
-        if len(top) < 2:
-            return
+        named = {self.kb.state_name(c): c for c in counts}
         for t in doc:
-            if t.lower_ in ("countries", "nations", "sides", "states", "neighbours", "neighbors", "allies") and t.i > 0:
-                if f"{doc[t.i - 1].lower_} {t.lower_}" in PAIRS:
-                    for code in top:
+            if t.i == 0 or t.i in self.taken or doc[t.i - 1].lower_ not in ("the", "both", "all"):
+                if not (t.i > 0 and doc[t.i - 1].lower_ in COUNTS and t.lower_ in COLLECTIVES):
+                    continue
+            prev = doc[t.i - 1].lower_
+            if t.lower_ in COLLECTIVES and prev in COUNTS:
+                n = COUNTS[prev]
+                # two: the pair the article is about; more: the last listing of that many states
+                group = [c for c, _ in counts.most_common(2)] if n == 2 and t.lower_ in PAIR_NOUNS \
+                    else _last_listing(doc, t.i - 1, n)
+                if len(group) == n:
+                    for code in group:
                         self.mention(t.i - 1, t.i + 1, self.state(code), "description")
+            elif t.text in ("North", "South") and (t.i + 1 == len(doc) or not doc[t.i + 1].text[:1].isupper()):
+                match = [c for name, c in named.items() if name and name.startswith(t.text + " ")]
+                if len(match) == 1:
+                    self.mention(t.i, t.i + 1, self.state(match[0]), "description")
+            elif t.lower_ in BODY_NOUNS and t.pos_ == "NOUN" and not any(c.dep_ == "compound" for c in t.children):
+                body = self.named_body(t)
+                if body is not None:
+                    self.mention(t.i, t.i + 1, body, "description")
+
+    def named_body(self, t: Token) -> Actor | None:
+        """The latest organization named before ``t`` whose name holds the noun ``t``."""
+        for m in sorted(self.mentions, key=lambda m: -m.start):
+            a = m.actor
+            if m.start < t.i and m.kind == "name" and a.kind in ("igo", "organization", "bloc") and \
+                    t.lower_ in a.name.lower().split():
+                return a
+        return None
 
     def pronouns(self) -> None:
         persons = sorted((m for m in self.mentions if m.actor.kind == "person"), key=lambda m: m.start)
@@ -390,6 +421,21 @@ class _Resolver:
                 target.gender = target.gender or gender
                 persons.append(self.mention(t.i, t.i + 1, target, "pronoun"))
                 persons.sort(key=lambda m: m.start)
+
+
+def _last_listing(doc: Doc, end: int, n: int, reach: int = 3000) -> list[str]:
+    """The codes of the last run of ``n`` states named one after another ("Mali, Niger and Chad")
+    before token ``end``."""
+    found: list[str] = []
+    run: list[str] = []
+    for t in doc[max(0, end - reach):end]:
+        kind, _, key = t.ent_id_.partition(":")
+        if kind in ("state", "seat", "adj") and key:
+            run += [key] if key not in run else []
+        elif t.lower_ not in LIST_JOINERS and not (t.ent_id_ and kind in ("state", "seat", "adj")):
+            found = run if len(run) == n else found
+            run = []
+    return run if len(run) == n else found
 
 
 def mention_index(doc: Doc) -> dict[int, list[Mention]]:
