@@ -182,3 +182,12 @@ def test_a_body_noun_refers_back_only_to_a_body_named_before(extractor):
     _, by_surface = actors(extractor, "The court in Nairobi heard the case. The International Court of "
                                       "Justice is in The Hague.")
     assert by_surface["court"]["code"] == "KEN"
+
+
+@pytest.mark.parametrize("text, published, surface, name", [
+    ("President Bush spoke to reporters on Monday.", "2003-04-01", "Bush", "George W. Bush"),
+    ("President Bush spoke to reporters on Monday.", "1990-04-01", "Bush", "George H. W. Bush"),
+])
+def test_a_title_and_surname_find_the_holder_of_the_day(extractor, text, published, surface, name):
+    _, by_surface = actors(extractor, text, published=published)
+    assert by_surface[surface]["name"] == name

@@ -75,6 +75,15 @@ class Knowledge:
                     return person
         return None
 
+    def holder_named(self, surname: str, role: str, date: str | None) -> Person | None:
+        """The one person in the table called ``surname`` who held ``role`` on ``date``: "President
+        Bush" in 2003, "Prime Minister Modi"; None when no one or several fit."""
+        found = [p for p in self.people if not p.learned
+                 and any(n.replace("-", " ").split()[-1:] == [surname] for n in (p.name, *p.aliases))
+                 and any(t.get("role") == role and (_covers(t, date) if date else not t.get("end"))
+                         for t in p.terms)]
+        return found[0] if len(found) == 1 else None
+
     def learn(self, name: str, code: str | None, sector: str | None, role: str | None,
               gender: str | None = None) -> Person:
         """Remember a person met in an article (title + country) for later articles."""

@@ -213,7 +213,8 @@ class _Resolver:
 
     def unknown_person(self, span: Span, persons: list[tuple[Span, Actor]]) -> Actor | None:
         text = span.text
-        if (any(t.is_digit for t in span) or len(text) < 3 or places().city(text) is not None or _as_location(span.root)
+        if (any(t.is_digit for t in span) or len(text) < 3 or _as_location(span.root)
+                or places().city(text) is not None and not self.titled(span)
                 or span.start > 0 and self.doc[span.start - 1].lower_ == "the"):
             return None  # a place the NER took for a person: "strikes on Kharkiv", "the Sahel"
         words = text.replace("-", " ").split()
@@ -226,6 +227,11 @@ class _Resolver:
             return self.person(known)
         self.ambiguous = False
         code, sector, role, gender = self.context_of_name(span)
+        if role:  # "President Bush", "Foreign Minister Wang": the holder of that title then, by surname
+            holder = self.kb.holder_named(words[-1], role, self.date)
+            term = holder.term_on(self.date)[0] if holder else None
+            if holder and term and (code is None or term.get("code") == code):
+                return self.person(holder)
         a = self.actor(("person", text), name=text, kind="person", code=code, sector=sector, role=role,
                        gender=gender, source="text")
         if code and sector and not self.ambiguous:
