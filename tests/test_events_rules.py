@@ -152,6 +152,20 @@ def test_a_list_of_states_read_as_an_apposition_acts_together(extractor: Any) ->
     assert any(t == "REQUEST" and a == ["BRA", "CHL", "COL", "PER"] for t, a, _, _ in events), events
 
 
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Two Malian soldiers were killed in a bomb blast in central Bamako on Monday.", ["MLI"], ["MLI"]),
+    ("A car bombing near the town of Kismayo killed four Kenyan soldiers.", ["SOM"], ["KEN"]),
+])
+def test_unnamed_attackers_code_where_they_strike(extractor: Any, text: str, actor: list[str],
+                                                  recipient: list[str]) -> None:
+    events = coded(extractor, text)
+    assert [e for e in events if e[0] == "ASSAULT"] == [("ASSAULT", actor, recipient, "asserted")], events
+
+
+def test_an_attack_named_by_nothing_but_its_victims_is_not_coded(extractor: Any) -> None:
+    assert coded(extractor, "Two soldiers were killed on Monday.") == []
+
+
 def test_repeats_merge_with_their_evidence(extractor: Any) -> None:
     rec = extractor.extract("Peru and Bolivia signed a treaty last year. Peru praised Bolivia. The Peruvian "
                             "president also thanked Bolivia.", published="2024-05-01")

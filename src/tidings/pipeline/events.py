@@ -99,6 +99,9 @@ class _Coder(Implied):
             if head is not None and head.sense and head.sense.role is None and \
                     head.sense.type not in SEPARATE_OBJECTS:
                 trig.absorbed = True
+            verb = found.get(trig.tok.head.i) if trig.kind == "noun" and trig.tok.dep_ == "nsubj" else None
+            if verb is not None and verb.sense and trig.sense and verb.sense.type == trig.sense.type:
+                trig.absorbed = True  # "a roadside bombing killed two soldiers": one attack
         for trig in found.values():
             if trig.sense and (absorbing(trig.sense) or trig.sense.role in ("accuse", "deny")):
                 trig.complements = [c for c in sel.complement_heads(trig, found) if c.parent is None]
@@ -410,6 +413,8 @@ class _Coder(Implied):
         return True
 
     def event(self, d: Draft) -> Event | None:
+        if not d.actor and d.type in self.lex.modality.get("placed_attackers", ()):
+            d.actor = self.attackers_at(d)  # "killed in a car bombing in central Baghdad"
         if not d.actor:
             return None
         doc, trig, lex = self.doc, d.trig, self.lex

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from tidings.pipeline.actors import actors_at
-from tidings.pipeline.events_args import STATE_ENT
+from tidings.pipeline.events_args import STATE_ENT, governor
 from tidings.pipeline.events_merge import codes
 from tidings.pipeline.events_modality import predicate
 
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from tidings.pipeline.events_args import Args
     from tidings.pipeline.events_lexicon import Lexicon
     from tidings.pipeline.events_select import Trigger
+
+
+PLACE_NOUNS = ("town", "city", "village", "province", "region", "district", "port", "capital", "area")
 
 
 def _same_clause(t: Token, pred: Token) -> bool:
@@ -135,6 +138,23 @@ class Implied:
                     d.extra["guessed"] = True
                     return
 
+    def attackers_at(self, d: "Draft") -> list:
+        """Unnamed attackers code as the country where they strike (CODEBOOK: a non-state group
+        takes the code of the country where it acts), when the clause places the attack."""
+        tok = d.trig.tok
+        gov, _ = governor(tok) if d.trig.kind == "noun" else (None, None)
+        # "a bombing near Samarra killed ...", "killed by a bomb outside Basra": the cause's phrases too
+        causes = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")] + \
+            [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        for node in (tok, predicate(tok), gov, *causes):
+            for t in node.children if node is not None else ():
+                if t.dep_ == "prep" and t.lower_ in ("in", "near", "outside", "at", "inside", "across"):
+                    for p in t.children:
+                        code = self.place_code(p)
+                        if code:
+                            return [self.args.synth(code, None, p, kind="group", term="attackers")]
+        return []
+
     def place_code(self, p: Token) -> str | None:
         """The state of a place phrase, also one level down: "the northern city of Kirkuk", "a jail
         in northern Israel", "targets in Jericho"."""
@@ -146,6 +166,12 @@ class Implied:
                 for q in c.children:
                     if q.dep_ == "pobj":
                         code = self.args.location_code(q)
+                        if code is None and c.lower_ == "of" and p.lemma_.lower() in PLACE_NOUNS and \
+                                q.pos_ == "PROPN":  # "the town of Samarra", whatever the NER called it
+                            from tidings.pipeline.places_geo import gazetteer
+
+                            city = gazetteer().city(q.text, set())
+                            code = city.code if city is not None else None
                         if code:
                             return code
         return None
