@@ -166,6 +166,17 @@ def test_an_attack_named_by_nothing_but_its_victims_is_not_coded(extractor: Any)
     assert coded(extractor, "Two soldiers were killed on Monday.") == []
 
 
+def test_a_demand_keeps_its_that_clause_as_content(extractor: Any) -> None:
+    events = coded(extractor, "Norway repeated its demand on Monday that Russia release the fishermen.")
+    assert has(events, "REQUEST", ["NOR"], ["RUS"])
+    assert not any(t == "RETREAT" for t, *_ in events), events
+
+
+def test_victims_of_a_coordinated_passive_are_no_actors(extractor: Any) -> None:
+    events = coded(extractor, "Chad protested over a raid in which it said ten people were killed or wounded.")
+    assert not any(t == "ASSAULT" and a == ["TCD"] for t, a, _, _ in events), events
+
+
 def test_repeats_merge_with_their_evidence(extractor: Any) -> None:
     rec = extractor.extract("Peru and Bolivia signed a treaty last year. Peru praised Bolivia. The Peruvian "
                             "president also thanked Bolivia.", published="2024-05-01")

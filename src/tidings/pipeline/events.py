@@ -202,7 +202,8 @@ class _Coder(Implied):
         out: list[Actor] = []
         for h in heads:
             out += [x for x in a.np_actors(h) if x not in out]
-        if not out and role == "subj" and kind == "verb" and tok.dep_ == "conj" and tok.head.dep_ == "ccomp":
+        if not out and role == "subj" and kind == "verb" and tok.dep_ == "conj" and tok.head.dep_ == "ccomp" \
+                and (tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "dobj" for c in tok.children)):
             # "the spokesman said the charge was false and called on Niger to ...": the parser
             # hung the second verb on the reported clause; it belongs to the speaker
             out = [x for h in a.subjects(tok.head.head) for x in a.np_actors(h)]

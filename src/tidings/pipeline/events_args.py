@@ -270,6 +270,8 @@ class Args:
                 up = up.head
             return self.subjects(up, depth + 1) if _finite(up) else []
         if dep == "conj" and is_passive(head):  # "was indicted ... and will resign"
+            if v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+                return []  # "were killed or wounded": passive too, its subject is no agent
             return [c for c in head.children if c.dep_ in PASS_SUBJ]
         if dep == "conj" or (dep == "advcl" and not any(c.dep_ == "mark" for c in v.children)):
             return self.subjects(head, depth + 1)

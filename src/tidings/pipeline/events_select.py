@@ -263,6 +263,13 @@ class Selector:
             if trig.kind != "noun" and c.dep_ == "acl":
                 continue
             look(c, 0)
+        if trig.kind == "noun" and tok.dep_ == "dobj" and any(
+                o[0].role in (*ABSORBING, "accuse") for o in trig.options):
+            # "reiterated its demand that Israel ease ...": the parser hangs the that-clause on the verb
+            for c in tok.head.children:
+                if c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                             for m in c.children):
+                    take(c, 0)
         if trig.kind in ("adj", "other") and tok.head.i != tok.i:
             for c in tok.head.children:
                 if c.dep_ in ("xcomp", "ccomp") and c.i != tok.i:
