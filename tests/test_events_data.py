@@ -105,7 +105,7 @@ def test_classes_are_lower_case_without_repeats(raw: dict) -> None:
 def test_argument_roles_are_known(raw: dict) -> None:
     roles = {"subj", "obj", "dative", "poss", "mod", "light", "between", "comp_subj", "gov_obj"}
     preps = {"with", "to", "for", "in", "on", "of", "from", "against", "at", "by", "into", "over", "upon",
-             "outside", "near", "along", "across", "behind", "about", "toward", "towards"}
+             "outside", "near", "along", "across", "behind", "about", "toward", "towards", "before"}
     for key in ("actor_roles", "recipients"):
         for value in raw[key].values():
             assert set(value) <= roles | preps, (key, value)

@@ -71,6 +71,11 @@ def has(events: list[tuple[str, list[str], list[str], str]], etype: str, actor: 
     ("Turkey rushed to Azerbaijan's side.", "SUPPORT", ["TUR"], ["AZE"]),
     ("Ghana said it was open to negotiations with Togo.", "AGREE", ["GHA"], ["TGO"]),
     ("Poland will join Lithuania for joint border patrols next week.", "AGREE", ["POL"], ["LTU"]),
+    # a speaker's judgement of another party is a criticism
+    ("The Greek foreign minister said Turkey's drilling was illegal and provocative.", "ACCUSE", ["GRC"], ["TUR"]),
+    # an appeal to a body; a trip that leads to talks is a visit
+    ("Bolivia took the dispute to the International Court of Justice.", "REQUEST", ["BOL"], ["ICJ"]),
+    ("A Brazilian delegation is due in Caracas on Friday to discuss the border.", "AGREE", ["BRA"], ["VEN"]),
 ])
 def test_types_and_arguments(extractor: Any, text: str, etype: str, actor: list[str],
                              recipient: list[str] | None) -> None:
@@ -92,6 +97,7 @@ def test_factuality(extractor: Any, text: str, etype: str, actor: list[str], fac
 
 
 @pytest.mark.parametrize("text", [
+    "The Greek minister said the storm was dangerous.",
     "Pakistan declined to comment on the report.",
     "Senegal has not confirmed or denied the report.",
     "The treaty stipulates that if either party is attacked, the other shall provide military assistance.",

@@ -232,6 +232,8 @@ class _Coder(Implied):
             recips = [x for x in self.role(trig, r) if x not in actors]
             if recips:
                 break
+        if sense.role == "evaluate":
+            actors, recips = self.evaluation(trig)
         gov, _ = governor(trig.tok)
         if trig.kind == "noun" and gov is not None and self.lex.lemma(gov) in self.lex.reverse:
             recips = [x for h in self.args.subjects(gov) for x in self.args.np_actors(h)]
@@ -275,6 +277,32 @@ class _Coder(Implied):
                 c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in trig.tok.children):
             return None  # an addressee we cannot resolve: the event would be half coded
         return d
+
+    def trip(self, tok: Token) -> bool:
+        """Talks a journey leads to: "is due in Georgetown to discuss", "flies to Brussels to brief"."""
+        if tok.dep_ not in ("xcomp", "advcl"):
+            return False
+        words = set(self.lex.modality["travel_words"])
+        head = tok.head
+        return self.lex.lemma(head) in words or any(c.dep_ == "acomp" and c.lower_ in words for c in head.children)
+
+    def evaluation(self, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
+        """"Rubio said China's actions were dangerous", "Seoul called the launch a reckless
+        provocation": the speaker criticises whoever the judged phrase names (or did the act)."""
+        a, tok = self.args, trig.tok
+        pred = predicate(tok)
+        judged = a.subjects(pred) if tok.dep_ in ("acomp", "attr") else []
+        speaker = pred.head if pred.dep_ == "ccomp" and self.lex.lemma(pred.head) in self.lex.modality["speech_verbs"] else None
+        if tok.dep_ in ("oprd", "ccomp", "xcomp", "attr") and tok.head.pos_ == "VERB" and \
+                self.lex.in_class(self.lex.lemma(tok.head), ["LABELLING"]):
+            speaker = tok.head  # "called the move illegal", "described the strike as reckless"
+            judged = a.objects(tok.head)
+        if speaker is None:
+            return [], []
+        actors = [x for h in a.subjects(speaker) for x in a.np_actors(h)]
+        recips = [x for h in judged for x in (a.np_actors(h) or [y for c in h.children if c.dep_ == "poss"
+                                                                 for y in a.np_actors(c)])]
+        return actors, [x for x in recips if x not in actors]
 
     def reported_before(self, trig: Trigger, denial: Trigger) -> bool:
         """"X accused Y of Z, a charge Y denies", which the parser often reads as "Y denies [X
@@ -422,7 +450,8 @@ class _Coder(Implied):
         sent = trig.tok.sent
         s_end = sent.start_char + len(sent.text.rstrip())
         first, last = doc[trig.start], doc[trig.end - 1]
-        if d.type == "CONSULT" and trig.sense and (trig.sense.visit or trig.sense.role == "host"):
+        if "CONSULT" in (d.type, d.converted_from) and trig.sense and (
+                trig.sense.visit or trig.sense.role == "host" or self.trip(trig.tok)):
             self.visit(d)
         pairs = {(a.code, a.sector) for a in d.actor}
         if d.recipient and all((r.code, r.sector) in pairs for r in d.recipient):

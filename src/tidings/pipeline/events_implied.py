@@ -57,7 +57,12 @@ class Implied:
             d.mode = "visit"
             return
         loc = None
-        for t in d.trig.tok.subtree if d.trig.kind == "noun" else [*d.trig.tok.children]:
+        tok = d.trig.tok
+        near = [*tok.children]
+        if tok.dep_ in ("xcomp", "advcl"):  # "is due in Georgetown to discuss", "flies to Brussels to brief"
+            before = [c for c in tok.head.children if c.i < tok.i]
+            near += before + [x for c in before if c.dep_ == "acomp" for x in c.children]
+        for t in tok.subtree if d.trig.kind == "noun" else near:
             if t.dep_ == "prep" and t.lower_ in ("in", "at", "to"):
                 for p in t.children:
                     loc = loc or self.args.location_code(p)

@@ -15,7 +15,8 @@ from tidings import resources
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-ROLES = ("agree", "intent", "refuse", "request", "order", "threaten", "accuse", "deny", "host", "absorb_only")
+ROLES = ("agree", "intent", "refuse", "request", "order", "threaten", "accuse", "deny", "host", "absorb_only",
+         "evaluate")
 CONDITIONS = ("obj", "not_obj", "subj", "not_subj", "gov", "not_gov", "prep", "not_prep", "parties",
               "recipient_required", "light_only", "requires_complement", "no_complement",
               "not_complement", "no_object", "foreign", "verbal_complement", "no_target", "mod", "threat_complement")

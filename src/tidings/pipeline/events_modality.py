@@ -85,6 +85,8 @@ def modality(tok: Token, lex: Lexicon) -> Modality:
         out.future = True  # "is due in Beijing for talks", "talks scheduled for May"
     # "is due to meet" (the trigger a complement of "due"), "is due ... for talks" (an acomp)
     near = [tok.head, *[c for c in pred.children if c.dep_ == "acomp"]] if tok.dep_ != "ROOT" else []
+    if tok.dep_ in ("advcl", "xcomp"):  # "is due in Georgetown next week to discuss"
+        near += [c for c in tok.head.children if c.dep_ == "acomp"]
     if any(n.lower_ in w["schedule_words"] and n.i != tok.i for n in near):
         out.future = True
     _clauses(tok, w, out)
