@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from tidings.pipeline.dates_clause import attachment, same_voice, tense
+from tidings.pipeline.quotes_cues import text_of
 from tidings.timeexpr import MONTHS, WEEKDAYS, When, parse_iso, resolve
 
 # a date after these words bounds a span of time or sets a deadline; it does not say when
@@ -125,10 +126,11 @@ def headline_end(doc: Doc) -> int:
     """
     cached = doc.user_data.get("tidings_headline_end")
     if cached is None:
-        first = doc.text.split("\n", 1)[0]
+        text = text_of(doc)
+        first = text.split("\n", 1)[0]
         title = getattr(doc._.article, "title", None) if doc._.article is not None else None
         line = first.strip()
-        is_head = bool(line) and "\n" in doc.text and (
+        is_head = bool(line) and "\n" in text and (
             (title and line == title.strip()) or (not line.endswith(_END_PUNCT) and len(line.split()) <= 25))
         cached = doc.user_data["tidings_headline_end"] = len(first) if is_head else 0
     return cached

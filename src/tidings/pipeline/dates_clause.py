@@ -11,6 +11,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.pipeline.quotes_cues import text_of
+
 VERBAL = {"VERB", "AUX"}
 NOT_CLAUSE = {"aux", "auxpass", "neg", "prt"}
 NOMINAL_MOD = {"compound", "amod", "nummod", "poss", "nmod", "det"}
@@ -65,7 +67,7 @@ def quote_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of the quotations in ``doc`` (cached on it)."""
     spans = doc.user_data.get("tidings_quote_spans")
     if spans is None:
-        spans = [m.span() for m in _QUOTES.finditer(doc.text)]
+        spans = [m.span() for m in _QUOTES.finditer(text_of(doc))]
         doc.user_data["tidings_quote_spans"] = spans
     return spans
 
