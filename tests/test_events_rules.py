@@ -183,6 +183,12 @@ def test_victims_of_a_coordinated_passive_are_no_actors(extractor: Any) -> None:
     assert not any(t == "ASSAULT" and a == ["TCD"] for t, a, _, _ in events), events
 
 
+def test_a_group_active_in_several_countries_codes_where_it_strikes(extractor: Any) -> None:
+    events = coded(extractor, "On Monday, militants affiliated with the Allied Democratic Forces attacked a "
+                              "Ugandan army post near Kasese, killing six soldiers.")
+    assert [e for e in events if e[0] == "ASSAULT"] == [("ASSAULT", ["UGA"], ["UGA"], "asserted")], events
+
+
 def test_repeats_merge_with_their_evidence(extractor: Any) -> None:
     rec = extractor.extract("Peru and Bolivia signed a treaty last year. Peru praised Bolivia. The Peruvian "
                             "president also thanked Bolivia.", published="2024-05-01")

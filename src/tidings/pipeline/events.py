@@ -99,9 +99,14 @@ class _Coder(Implied):
             if head is not None and head.sense and head.sense.role is None and \
                     head.sense.type not in SEPARATE_OBJECTS:
                 trig.absorbed = True
-            verb = found.get(trig.tok.head.i) if trig.kind == "noun" and trig.tok.dep_ == "nsubj" else None
+            tok = trig.tok
+            # "a roadside bombing killed two soldiers", "attacked a garrison, killing 40 soldiers": one attack
+            same = (trig.kind == "noun" and tok.dep_ == "nsubj") or (
+                tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                                for c in tok.children))
+            verb = found.get(tok.head.i) if same else None
             if verb is not None and verb.sense and trig.sense and verb.sense.type == trig.sense.type:
-                trig.absorbed = True  # "a roadside bombing killed two soldiers": one attack
+                trig.absorbed = True
         for trig in found.values():
             if trig.sense and (absorbing(trig.sense) or trig.sense.role in ("accuse", "deny")):
                 trig.complements = [c for c in sel.complement_heads(trig, found) if c.parent is None]
@@ -458,6 +463,7 @@ class _Coder(Implied):
             d.recipient = []  # "the Turkish authorities imposed a curfew in Turkey": who is under it?
         if not d.recipient:
             self.implicit_recipient(d)
+        self.where_they_act(d)
         if d.type == "ASSAULT" and not d.mode:
             d.mode = self.instrument(trig)
         own = trig.sense.cameo if trig.sense and not d.converted_from and d.mode == trig.sense.mode else None

@@ -23,6 +23,8 @@ STATE_ENT = ("adj", "state", "seat", "people", "bloc", "blocadj", "mil")
 RELATIVE = ("WDT", "WP", "WP$")
 MILITARY_HEADS = "TROOPS", "WEAPONS", "ATTACKERS"
 RELATIONAL = ("counterpart", "counterparts", "colleague", "colleagues", "peer", "peers", "host", "hosts")
+AFFILIATION = ("affiliate", "affiliated", "link", "linked", "loyal", "ally", "allied", "tie", "tied", "connect",
+               "connected", "belong", "aligned", "backed")
 POSSESSED = ("side", "aid", "rescue", "defence", "defense")
 GROUP_TERMS = {"MIL": "forces", "CVL": "civilians", "COP": "police", "LEG": "lawmakers", "REB": "rebels"}
 NONHUMAN_PRONOUNS = ("it", "its", "itself", "they", "them", "their", "theirs", "themselves")
@@ -114,6 +116,11 @@ class Args:
                             known = {a.code for a in out}
                             out += [a for a in actors_at(self.doc, t) if a not in out and a.kind != "person"
                                     and a.code not in known]
+        if not any(a.code for a in out) and depth < 2:  # "militants affiliated with ISSP"
+            for c in tok.children:
+                if c.dep_ in ("acl", "amod") and c.lemma_.lower() in AFFILIATION:
+                    found = [a for p in self.prep_objects(c, ("with", "to")) for a in self.np_actors(p, depth + 1)]
+                    out = found or out
         if not out and depth < 2:
             for c in tok.children:
                 if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "for", "from", "by"):

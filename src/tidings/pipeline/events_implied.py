@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.knowledge import knowledge
+from tidings.model import Actor
 from tidings.pipeline.actors import actors_at
 from tidings.pipeline.events_args import STATE_ENT, governor
 from tidings.pipeline.events_merge import codes
@@ -142,6 +144,23 @@ class Implied:
                     d.recipient = found[:1]
                     d.extra["guessed"] = True
                     return
+
+    def where_they_act(self, d: "Draft") -> None:
+        """A group active in several countries codes as the one this event happens in (CODEBOOK:
+        a non-state group takes the code of the country where it acts): ISSP attacking a Nigerien
+        garrison is NER, not its listed home MLI."""
+        targets = set(codes(d.recipient))
+        for n, a in enumerate(d.actor):
+            kind, key = knowledge().surface.get(a.name, ("", None))
+            if a.kind not in ("group", "organization") or kind != "org":
+                continue
+            org = knowledge().orgs[key]
+            here = [c for c in org.get("also", ()) if c in targets and c != a.code]
+            if here:
+                moved = Actor(name=a.name, kind=a.kind, code=here[0], sector=a.sector, source=a.source,
+                              mentions=list(a.mentions))
+                self.doc._.actors.append(moved)
+                d.actor[n] = moved
 
     def attackers_at(self, d: "Draft") -> list:
         """Unnamed attackers code as the country where they strike (CODEBOOK: a non-state group
