@@ -191,3 +191,9 @@ def test_a_body_noun_refers_back_only_to_a_body_named_before(extractor):
 def test_a_title_and_surname_find_the_holder_of_the_day(extractor, text, published, surface, name):
     _, by_surface = actors(extractor, text, published=published)
     assert by_surface[surface]["name"] == name
+
+
+def test_a_name_with_a_title_in_apposition_is_a_person(extractor):
+    _, by_surface = actors(extractor, "Kwame Boateng, Ghana's deputy foreign minister, arrived in Lome on Friday.")
+    a = by_surface["Kwame Boateng"]
+    assert (a["kind"], a["code"]) == ("person", "GHA")

@@ -189,6 +189,14 @@ def test_a_group_active_in_several_countries_codes_where_it_strikes(extractor: A
     assert [e for e in events if e[0] == "ASSAULT"] == [("ASSAULT", ["UGA"], ["UGA"], "asserted")], events
 
 
+def test_an_authority_reporting_its_own_act_in_the_passive_is_its_agent(extractor: Any) -> None:
+    assert has(coded(extractor, "The Kenyan defence ministry announced that 400 troops had been deployed to "
+                                "Somalia."), "AID", ["KEN"], ["SOM"])
+    # an attack it reports is no act of its own
+    assert not any(t == "ASSAULT" and a == ["UKR"] for t, a, _, _ in
+                   coded(extractor, "Ukraine said ten civilians were killed in the attack."))
+
+
 def test_repeats_merge_with_their_evidence(extractor: Any) -> None:
     rec = extractor.extract("Peru and Bolivia signed a treaty last year. Peru praised Bolivia. The Peruvian "
                             "president also thanked Bolivia.", published="2024-05-01")

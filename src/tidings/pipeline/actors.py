@@ -167,7 +167,7 @@ class _Resolver:
             elif kind == "person":
                 p = self.kb.find_person(key)
                 a = self.person(p) if p else None
-            elif not kind and (ent.label_ == "PERSON" or self.titled(span)):
+            elif not kind and (ent.label_ == "PERSON" or self.titled(span) or self.titled_apposition(span)):
                 a = self.unknown_person(span, persons)  # "Foreign Minister Ignazio Cassis" the NER called ORG
             elif not kind and (known := self.kb.find_person(span.text)) is not None:
                 a = self.person(known)  # a learned person the NER labelled ORG or GPE
@@ -200,6 +200,18 @@ class _Resolver:
         """A run of proper nouns right after a person's title: a name, whatever the NER said."""
         return all(t.pos_ == "PROPN" for t in span) and any(
             key == self.comp.title_key and e == span.start for key, _, e in self.matches)
+
+    def titled_apposition(self, span: Span) -> bool:
+        """A proper name followed by a person's title in apposition ("Salimata Ouedraogo, Burkina
+        Faso's minister delegate"): a person, whatever the NER said."""
+        if not all(t.pos_ == "PROPN" for t in span):
+            return False
+        for c in span.root.children:
+            if c.dep_ == "appos" and c.i > span.end:
+                sub = {t.i for t in c.subtree}
+                if any(key == self.comp.title_key and s in sub for key, s, _ in self.matches):
+                    return True
+        return False
 
     def country_in(self, head: Token) -> str | None:
         """The state named in an "in X" or "of X" phrase on ``head`` ("the Kurds of Iraq")."""

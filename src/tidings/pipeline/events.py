@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from tidings.model import Actor, Event
-from tidings.pipeline.events_args import Args, governor
+from tidings.pipeline.events_args import Args, governor, is_passive
 from tidings.pipeline.events_implied import Implied
 from tidings.pipeline.events_lexicon import Lexicon, Sense, cameo_code, goldstein, lexicon
 from tidings.pipeline.events_merge import clean, codes, merge
@@ -274,6 +274,8 @@ class _Coder(Implied):
                 d.factuality = "denied"
                 if not d.actor:
                     d.actor = list(p_actors)
+        if not d.actor and d.type in self.lex.modality["speaker_agent_types"]:
+            d.actor = self.speaker_agent(trig)
         if sense.role == "accuse" and not d.recipient and comp is not None and comp.sense is not None:
             d.recipient = [x for x in self.own_args(comp)[0] if x not in d.actor]
         if sense.role == "deny":
@@ -282,6 +284,18 @@ class _Coder(Implied):
                 c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in trig.tok.children):
             return None  # an addressee we cannot resolve: the event would be half coded
         return d
+
+    def speaker_agent(self, trig: Trigger) -> list[Actor]:
+        """"Ouagadougou announced that a battalion had been deployed to Niger", "police said 30 people
+        were arrested": an authority reporting its own act in the passive is its agent."""
+        tok = trig.tok
+        if trig.kind != "verb" or not is_passive(tok) or any(c.dep_ == "agent" for c in tok.children):
+            return []
+        say = tok.head if tok.dep_ == "ccomp" else None
+        if say is None or self.lex.lemma(say) not in self.lex.modality["speech_verbs"]:
+            return []
+        found = [x for h in self.args.subjects(say) for x in self.args.np_actors(h)]
+        return [x for x in found if x.kind in ("state", "person") or x.sector in ("GOV", "MIL", "COP")]
 
     def trip(self, tok: Token) -> bool:
         """Talks a journey leads to: "is due in Georgetown to discuss", "flies to Brussels to brief"."""

@@ -116,6 +116,10 @@ class Args:
                             known = {a.code for a in out}
                             out += [a for a in actors_at(self.doc, t) if a not in out and a.kind != "person"
                                     and a.code not in known]
+        if not out and depth < 2:  # "Salimata Ouedraogo, Burkina Faso's minister delegate, ..."
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    out += [a for a in self.np_actors(c, depth + 1) if a not in out]
         if not any(a.code for a in out) and depth < 2:  # "militants affiliated with ISSP"
             for c in tok.children:
                 if c.dep_ in ("acl", "amod") and c.lemma_.lower() in AFFILIATION:
