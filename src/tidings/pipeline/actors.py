@@ -301,6 +301,8 @@ class _Resolver:
                 return key
             if kind in ("bloc", "blocadj"):
                 return key
+            if kind == "igo":  # "the U.N. special coordinator for Lebanon", read before the U.N. mention
+                return self.kb.igos[int(key)]["code"]
         return None
 
     def country_of(self, tokens: list[Token]) -> str | None:

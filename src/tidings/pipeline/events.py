@@ -185,6 +185,9 @@ class _Coder(Implied):
                     heads = [c for c in gov.children if c.dep_ == "nsubjpass"]
             elif gov is not None and trig.sense and trig.sense.visit and prep:
                 heads = a.subjects(gov)  # "during a meeting with X, Choe said": Choe met X
+        elif role == "gov_subj":  # "the council met at the request of France"
+            gov, _ = governor(tok)
+            heads = a.subjects(gov) if gov is not None and kind == "noun" else []
         elif role == "gov_obj":  # "would join X for joint patrols"
             gov, _ = governor(tok)
             heads = a.objects(gov) if gov is not None and kind == "noun" else []

@@ -58,6 +58,8 @@ class Implied:
         if d.trig.sense and d.trig.sense.role == "host":
             d.mode = "visit"
             return
+        if d.actor and all(a.kind in ("igo", "bloc") for a in d.actor):
+            return  # "the Security Council met in New York": a body meets where it sits, no one's guest
         loc = None
         tok = d.trig.tok
         near = [*tok.children]

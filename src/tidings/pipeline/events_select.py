@@ -162,7 +162,7 @@ class Selector:
         """Conditions that need only the parse (not arguments or complements)."""
         c = sense.conditions
         if c.get("obj") or c.get("not_obj") or c.get("no_object"):
-            heads = self.object_heads(tok, kind)
+            heads = self.args.objects(tok) if c.get("direct_obj") else self.object_heads(tok, kind)
             if c.get("obj") and not self.matches(c["obj"], heads):
                 return False
             # idioms are told by their head ("took power", not "hit a power plant")
@@ -184,6 +184,8 @@ class Selector:
                 return False
         if c.get("mod") and not any(ch.dep_ in ("amod", "compound", "advmod") and
                                     self.lex.in_class(ch.lemma_.lower(), c["mod"]) for ch in tok.children):
+            return False
+        if c.get("gov_prep") and governor(tok)[1] not in c["gov_prep"]:
             return False
         if c.get("threat_complement") and not self.threat_complement(tok):
             return False
