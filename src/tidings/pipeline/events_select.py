@@ -16,6 +16,7 @@ from tidings.pipeline.events_args import NONHUMAN_PRONOUNS, Args, governor
 from tidings.pipeline.events_lexicon import Lexicon, Sense
 
 COMPLEMENT_PREPS = ("to", "for", "on", "of", "into", "against", "at", "in", "from")
+PARTICLES = ("out", "back", "off", "away", "down", "up")  # "pulled its forces out" (parsed as an adverb)
 TARGET_PREPS = ("at", "on", "against", "into", "toward", "towards", "upon")
 QUESTION_MARKS = ("whether", "if", "what", "why", "how", "when", "who", "which", "where")
 ABSORBING = ("agree", "intent", "refuse", "request", "order", "threaten", "absorb_only")
@@ -125,7 +126,7 @@ class Selector:
 
     def lemmas(self, heads: list[Token]) -> set[str]:
         out = set()
-        for h in heads:
+        for h in [x for h in heads for x in (h, *h.conjuncts)]:  # "cash and weapons"
             out.add(h.lemma_.lower())
             out.add(h.lower_)
             for c in h.children:
@@ -177,7 +178,8 @@ class Selector:
             if c.get("not_subj") and heads and self.matches(c["not_subj"], heads):
                 return False
         if c.get("prep") or c.get("not_prep"):
-            preps = {ch.lower_ for ch in tok.children if ch.dep_ in ("prep", "prt", "agent")}
+            preps = {ch.lower_ for ch in tok.children if ch.dep_ in ("prep", "prt", "agent") or (
+                ch.dep_ == "advmod" and ch.lower_ in PARTICLES)}
             if c.get("prep") and not preps & set(c["prep"]):
                 return False
             if c.get("not_prep") and preps & set(c["not_prep"]):
