@@ -197,6 +197,23 @@ def test_an_authority_reporting_its_own_act_in_the_passive_is_its_agent(extracto
                    coded(extractor, "Ukraine said ten civilians were killed in the attack."))
 
 
+def test_a_denied_account_is_an_accusation(extractor: Any) -> None:
+    events = coded(extractor, "The Colombian army said the attack had been carried out by Venezuelan troops. "
+                              "Venezuela denied any involvement.")
+    assert has(events, "ACCUSE", ["COL"], ["VEN"], "asserted")
+    assert has(events, "REJECT", ["VEN"], ["COL"], "asserted")
+    assert any(t == "ASSAULT" and a == ["VEN"] and f == "alleged" for t, a, _, f in events), events
+
+
+def test_an_undisputed_account_stays_a_report(extractor: Any) -> None:
+    events = coded(extractor, "The Colombian army said Venezuelan troops had crossed the border.")
+    assert not any(t == "ACCUSE" for t, *_ in events), events
+
+
+def test_a_denial_names_whose_account_it_denies(extractor: Any) -> None:
+    assert has(coded(extractor, "Algeria dismissed the Moroccan account."), "REJECT", ["DZA"], ["MAR"])
+
+
 def test_repeats_merge_with_their_evidence(extractor: Any) -> None:
     rec = extractor.extract("Peru and Bolivia signed a treaty last year. Peru praised Bolivia. The Peruvian "
                             "president also thanked Bolivia.", published="2024-05-01")

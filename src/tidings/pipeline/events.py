@@ -185,6 +185,12 @@ class _Coder(Implied):
                     heads = [c for c in gov.children if c.dep_ == "nsubjpass"]
             elif gov is not None and trig.sense and trig.sense.visit and prep:
                 heads = a.subjects(gov)  # "during a meeting with X, Choe said": Choe met X
+        elif role == "obj_owner":  # "dismissed the Pakistani account", "rejected Kyiv's claims"
+            out = []
+            for o in a.objects(tok) if kind == "verb" else []:
+                own = [x for c in o.children if c.dep_ == "poss" for x in a.np_actors(c)]
+                out += [x for x in own or a.adjective_actors(o) if x not in out]
+            return out
         elif role == "gov_subj":  # "the council met at the request of France"
             gov, _ = governor(tok)
             heads = a.subjects(gov) if gov is not None and kind == "noun" else []
@@ -442,6 +448,7 @@ class _Coder(Implied):
             if accuser is not None and id(d.trig) in by_trig:
                 by_trig[id(d.trig)].reported_by = by_trig.get(id(accuser))
         self.denial_recipients(drafts, by_trig)
+        self.denied_accounts(drafts, by_trig, events)
         self.context_recipients(events)
         return merge(clean(events))
 

@@ -13,6 +13,7 @@ from tidings.knowledge import knowledge
 from tidings.model import Actor
 from tidings.pipeline.actors import actors_at
 from tidings.pipeline.events_args import STATE_ENT, governor
+from tidings.pipeline.events_lexicon import cameo_code, goldstein
 from tidings.pipeline.events_merge import codes
 from tidings.pipeline.events_modality import predicate
 
@@ -280,6 +281,52 @@ class Implied:
             best = before[-1] if before else (after[0] if after else None)
             if best is not None:
                 e.recipient = [a for a in best.actor if a not in e.actor]
+
+    def denied_accounts(self, drafts: list["Draft"], by_trig: dict[int, "Event"], events: list["Event"]) -> None:
+        """A denial with no accusation to answer answers the account it denies: "Danon told
+        reporters that Iran was smuggling weapons ... Iran rejected the accusation" makes the
+        telling an ACCUSE by Israel against Iran, its content alleged (CODEBOOK rule 2)."""
+        from tidings.model import Event as EventCls
+
+        speech = set(self.lex.modality["speech_verbs"])
+        for d in drafts:
+            e = by_trig.get(id(d.trig))
+            if not d.denial or e is None or e.recipient:
+                continue
+            mine = set(codes(e.actor))
+            here = e.trigger_token
+            for x in sorted(events, key=lambda x: -x.trigger_token):
+                if x.trigger_token >= here or x.type in ("ACCUSE", "REJECT") or not mine & set(codes(x.actor)):
+                    continue
+                if self.doc[x.trigger_token].sent.start < self.doc[here].sent.start - 120:
+                    break
+                say = self.reporting_verb(self.doc[x.trigger_token], speech)
+                tellers = [a for h in self.args.subjects(say) for a in self.args.np_actors(h)] if say else []
+                tellers = [a for a in tellers if a.code and a.code not in mine]
+                if not tellers:
+                    continue
+                sent = say.sent
+                acc = EventCls(type="ACCUSE", actor=tellers, recipient=list(x.actor), mode="allege",
+                               context=list(x.context), sentence=(sent.start_char, sent.end_char),
+                               trigger=(say.idx, say.idx + len(say)), trigger_token=say.i,
+                               cameo=cameo_code(self.lex, "ACCUSE", "allege", None, None),
+                               goldstein=goldstein(self.lex, cameo_code(self.lex, "ACCUSE", "allege", None, None),
+                                                   "ACCUSE"), confidence=0.5)
+                events.append(acc)
+                x.factuality, x.reported_by = "alleged", acc
+                e.recipient = [a for a in tellers if a not in e.actor]
+                break
+
+    def reporting_verb(self, tok: Token, speech: set[str]) -> Token | None:
+        """The speech verb whose reported clause holds ``tok`` ("said [the rockets had been fired by ...]")."""
+        node = tok
+        for _ in range(4):
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in speech:
+                return node.head
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
 
     def context_recipients(self, events: list["Event"]) -> None:
         """Recipients a story's order implies when a sentence names none: a protest, demand or
