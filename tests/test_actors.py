@@ -197,3 +197,13 @@ def test_a_name_with_a_title_in_apposition_is_a_person(extractor):
     _, by_surface = actors(extractor, "Kwame Boateng, Ghana's deputy foreign minister, arrived in Lome on Friday.")
     a = by_surface["Kwame Boateng"]
     assert (a["kind"], a["code"]) == ("person", "GHA")
+
+
+@pytest.mark.parametrize("text, surface, code, sector", [
+    ("Zhu Fenglian, a spokesperson for the Taiwan Affairs Office, said on Wednesday the drills would go on.",
+     "Zhu Fenglian", "CHN", "GOV"),
+    ("Hezbollah fired rockets. A Hezbollah spokesman denied the charge.", "spokesman", "LBN", "REB"),
+])
+def test_officials_of_a_body_take_its_code_and_sector(extractor, text, surface, code, sector):
+    _, by_surface = actors(extractor, text)
+    assert (by_surface[surface]["code"], by_surface[surface]["sector"]) == (code, sector)

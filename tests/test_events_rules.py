@@ -76,6 +76,9 @@ def has(events: list[tuple[str, list[str], list[str], str]], etype: str, actor: 
     # an appeal to a body; a trip that leads to talks is a visit
     ("Bolivia took the dispute to the International Court of Justice.", "REQUEST", ["BOL"], ["ICJ"]),
     ("A Brazilian delegation is due in Caracas on Friday to discuss the border.", "AGREE", ["BRA"], ["VEN"]),
+    ("The African Union summit opened in Addis Ababa at the request of Egypt.", "REQUEST", ["EGY"], ["AU"]),
+    ("Washington approved a sale of fighter jets to Greece.", "AID", ["USA"], ["GRC"]),
+    ("Beijing imposed countermeasures on two Lithuanian firms.", "SANCTION", ["CHN"], ["LTU"]),
 ])
 def test_types_and_arguments(extractor: Any, text: str, etype: str, actor: list[str],
                              recipient: list[str] | None) -> None:
@@ -212,6 +215,17 @@ def test_an_undisputed_account_stays_a_report(extractor: Any) -> None:
 
 def test_a_denial_names_whose_account_it_denies(extractor: Any) -> None:
     assert has(coded(extractor, "Algeria dismissed the Moroccan account."), "REJECT", ["DZA"], ["MAR"])
+
+
+def test_a_reaction_to_an_event_is_aimed_at_its_actor(extractor: Any) -> None:
+    events = coded(extractor, "Turkish warships held drills near Cyprus on Monday. Greece expressed concern "
+                              "over the drills.")
+    assert has(events, "ACCUSE", ["GRC"], ["TUR"])
+
+
+def test_joint_drills_need_a_second_party(extractor: Any) -> None:
+    assert not any(t == "COOPERATE" for t, *_ in coded(extractor, "The Chinese army launched joint drills "
+                                                                  "around the island."))
 
 
 def test_repeats_merge_with_their_evidence(extractor: Any) -> None:

@@ -303,6 +303,8 @@ class _Resolver:
                 return key
             if kind == "igo":  # "the U.N. special coordinator for Lebanon", read before the U.N. mention
                 return self.kb.igos[int(key)]["code"]
+            if kind == "org":  # "a spokesperson for the Taiwan Affairs Office"
+                return self.kb.orgs[int(key)]["code"]
         return None
 
     def country_of(self, tokens: list[Token]) -> str | None:
@@ -329,7 +331,7 @@ class _Resolver:
                 mods += [t for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for t in c.subtree
                          if t.ent_id_.startswith(("seat:", "state:"))]
             if key == self.comp.title_key:
-                self.title_mention(phrase, head, self.country_of(mods))
+                self.title_mention(phrase, head, self.country_of(mods), self.body_sector(mods))
             else:
                 entry = self.kb.groups[phrase.text.lower()]
                 by_code = {}
@@ -346,7 +348,15 @@ class _Resolver:
                                    code=code, sector=entry["sector"], source="text")
                     self.mention(s, e, a, "group")
 
-    def title_mention(self, phrase: Span, head: Token, code: str | None) -> None:
+    def body_sector(self, tokens: list[Token]) -> str | None:
+        """The sector of a non-state body named among ``tokens``: "an RSF spokesman" speaks for rebels."""
+        for t in tokens:
+            for m in self.mentions:
+                if m.start <= t.i < m.end and m.actor.kind in ("group", "organization") and m.actor.sector:
+                    return m.actor.sector
+        return None
+
+    def title_mention(self, phrase: Span, head: Token, code: str | None, body_sector: str | None = None) -> None:
         """A title without a name: "the minister", "the Russian president"."""
         doc = self.doc
         nxt = doc[phrase.end] if phrase.end < len(doc) else None
@@ -374,7 +384,7 @@ class _Resolver:
             if doc[first].lower_ in ("a", "an", "the", "one", "another"):
                 first += 1
             target = self.actor(("anonymous", code, role, phrase.start), name=doc[first:phrase.end].text,
-                                kind="person", code=code, sector=entry.get("sector"), role=role,
+                                kind="person", code=code, sector=body_sector or entry.get("sector"), role=role,
                                 gender=entry.get("gender"), source="text")
         if target is not None:
             self.mention(phrase.start, phrase.end, target, "description")

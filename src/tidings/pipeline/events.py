@@ -135,7 +135,8 @@ class _Coder(Implied):
         if c.get("foreign") and not (set(codes(recips)) - set(codes(actors))):
             return False
         if c.get("parties"):
-            parties = set(codes(actors)) | set(codes(self.role(trig, "with") + self.role(trig, "between")))
+            parties = set(codes(actors)) | set(codes(self.role(trig, "with") + self.role(trig, "between") +
+                                                     self.role(trig, "gov_obj")))
             if len(parties) < int(c["parties"]):
                 return False
         return True
@@ -449,6 +450,7 @@ class _Coder(Implied):
                 by_trig[id(d.trig)].reported_by = by_trig.get(id(accuser))
         self.denial_recipients(drafts, by_trig)
         self.denied_accounts(drafts, by_trig, events)
+        self.object_event_recipients(events)
         self.context_recipients(events)
         return merge(clean(events))
 

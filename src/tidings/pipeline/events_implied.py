@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from tidings.pipeline.events_select import Trigger
 
 
+REACTION_PREPS = ("over", "about", "at", "on", "against", "for", "of")
 PLACE_NOUNS = ("town", "city", "village", "province", "region", "district", "port", "capital", "area")
 
 
@@ -327,6 +328,29 @@ class Implied:
                 return None
             node = node.head
         return None
+
+    def object_event_recipients(self, events: list["Event"]) -> None:
+        """A reaction to an event named by its noun is aimed at that event's actor: "expressed concern
+        over the drills" (China's), "welcomed the deal", "condemned the strikes"."""
+        by_token = {e.trigger_token: e for e in events}
+        for e in events:
+            if e.type not in ("ACCUSE", "SUPPORT", "REJECT", "REQUEST"):
+                continue
+            tok = self.doc[e.trigger_token]
+            objs = [c for c in tok.children if c.dep_ == "dobj"] + [
+                p for c in tok.children if c.dep_ == "prep" and c.lower_ in REACTION_PREPS
+                for p in c.children if p.dep_ == "pobj"]
+            mine = set(codes(e.actor))
+            for o in objs:
+                x = by_token.get(o.i)
+                if x is None:  # "concern over the drills": the drills told before
+                    lemma = o.lemma_.lower()
+                    same = [y for y in events if y.trigger_token < o.i and
+                            self.doc[y.trigger_token].lemma_.lower() == lemma]
+                    x = max(same, key=lambda y: y.trigger_token) if same else None
+                if x is not None and x is not e and set(codes(x.actor)) and not mine & set(codes(x.actor)):
+                    e.recipient = list(x.actor)
+                    break
 
     def context_recipients(self, events: list["Event"]) -> None:
         """Recipients a story's order implies when a sentence names none: a protest, demand or
