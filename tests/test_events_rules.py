@@ -228,6 +228,18 @@ def test_joint_drills_need_a_second_party(extractor: Any) -> None:
                                                                   "around the island."))
 
 
+def test_ending_an_event_is_its_own_type(extractor: Any) -> None:
+    assert has(coded(extractor, "Uzbekistan has stopped sharing water data with Tajikistan."), "SANCTION", ["UZB"],
+               None)
+    assert has(coded(extractor, "Kenya and Somalia traded accusations on Monday."), "ACCUSE", ["KEN", "SOM"], [])
+
+
+def test_a_clause_of_an_agreement_is_no_event(extractor: Any) -> None:
+    events = coded(extractor, "Peru could leave the 1998 accord, under which both countries undertook to "
+                              "respect the border.")
+    assert not any(t == "AGREE" for t, *_ in events), events
+
+
 def test_repeats_merge_with_their_evidence(extractor: Any) -> None:
     rec = extractor.extract("Peru and Bolivia signed a treaty last year. Peru praised Bolivia. The Peruvian "
                             "president also thanked Bolivia.", published="2024-05-01")

@@ -26,6 +26,7 @@ class Modality:
     treaty: bool = False  # inside what a treaty stipulates
     alleged: bool = False  # content of a claim or report, or "reportedly"
     planned: bool = False  # a noun trigger marked as upcoming/planned
+    terminated: bool = False  # the complement of "stop"/"cease": the event is being ended
 
 
 _WORDS: dict[int, dict[str, frozenset[str]]] = {}
@@ -79,6 +80,8 @@ def modality(tok: Token, lex: Lexicon) -> Modality:
                 out.alleged = True
             elif c.dep_ in ("amod", "compound") and low in w["future_mods"]:
                 out.planned = True
+    if tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "pcomp", "dobj") and tok.head.lemma_.lower() in w["terminative_verbs"]:
+        out.terminated = True  # "has stopped sharing hydrological data"
     if pred.lemma_ == "go" and any(c.dep_ == "xcomp" for c in pred.children) and pred.tag_ == "VBG":
         out.future = True  # "is going to visit"
     if pred.lower_ in w["schedule_words"] and pred.i != tok.i:
@@ -110,7 +113,7 @@ def _clauses(tok: Token, w: dict[str, frozenset[str]], out: Modality) -> None:
                         any(c.lower_ == "that" and c.dep_ == "mark" for c in child.children):
                     out.alleged = True
             if child.dep_ == "relcl" and node.lemma_.lower() in w["treaty_nouns"] and \
-                    child.lemma_.lower() in w["treaty_verbs"]:
+                    child.lemma_.lower() in w["treaty_verbs"] | w["treaty_relative_verbs"]:
                 out.treaty = True
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in w["conditional_marks"]
                                         for c in node.children):
