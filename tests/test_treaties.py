@@ -216,3 +216,49 @@ def test_follow_that_is_no_ratification(extractor, text):
 def test_counted_group_names_the_listed_states(extractor, text, parties):
     got = _treaties(extractor, text, "2025-03-01")
     assert ({frozenset(t["parties"]) for t in got} == {frozenset(parties)}) if parties else got == []
+
+
+# -- duties as news prose words them: nonaggression and consultation --------------------
+
+def _both_ways(a, b, *types):
+    return {(x, y, t) for t in types for x, y in ((a, b), (b, a))}
+
+
+PROSE_CASES = [
+    # the signatories named, then "the two countries" and "one another"
+    ("Peru and Chile signed the Lima Accord in March. In it, the two presidents agreed that the two countries "
+     "would never use force against one another and that any quarrel would be handled through regular dialogue.",
+     _both_ways("PER", "CHL", "nonaggression", "consultation")),
+    # "both sides undertook to": the parties come from the article
+    ("Talks between Ghana and Togo resumed on Monday. Officials recalled the 1990 Volta Pact, under which both sides "
+     "undertook to refrain from the threat or use of force and to resolve their disputes through negotiations.",
+     _both_ways("GHA", "TGO", "nonaggression", "consultation")),
+    # one-way clauses that together bind both sides
+    ("The truce, which took effect in May, commits Armenia to refrain from military operations against "
+     "Azerbaijan and obliges Azerbaijan not to attack Armenia.",
+     _both_ways("ARM", "AZE", "nonaggression")),
+    # treaty text quoted clause by clause
+    ("Norway and Sweden signed the Kiruna Protocol on Friday. Under Article 2, the parties \"shall refrain from any "
+     "threat or use of force against each other.\" Article 5 says each side \"shall notify the other before "
+     "moving troops to the border.\"",
+     _both_ways("NOR", "SWE", "nonaggression", "consultation")),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, obligations", PROSE_CASES)
+def test_prose_obligations(extractor, text, obligations):
+    found = set().union(*(_obligations(t) for t in _treaties(extractor, text, "2025-06-01")))
+    assert found == obligations
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The ceasefire between Ghana and Togo collapsed on Sunday after new shelling.",  # a truce stating no duty
+    "Peru and Chile signed the Lima Accord in March. Chile later said its army would not attack anyone.",
+    "Peru and Chile signed the Lima Accord in March. The court ordered Chile to refrain from holding a vote.",
+])
+def test_prose_without_duty_gives_no_obligation(extractor, text):
+    treaties = _treaties(extractor, text, "2025-06-01")
+    assert not any(t["obligations"] for t in treaties)
+    assert not any(t["name"] is None and not t["parties"] for t in treaties)

@@ -28,7 +28,9 @@ from tidings.pipeline.actors import actors_at, actors_of
 from tidings.pipeline.dates import DocDates, build_matcher, published_of
 from tidings.pipeline.dates_clause import tense
 from tidings.pipeline.treaties_clauses import ClauseReader, is_party
-from tidings.pipeline.treaties_parties import counted_group, state_codes
+from tidings.pipeline.treaties_parties import capital_word as _capital_word, compatible as _compatible
+from tidings.pipeline.treaties_parties import counted_group, state_codes, unique as _unique
+from tidings.pipeline.treaties_parties import fold as _fold, paired as _paired, state_word as _state_word
 
 UNREAL = {"will", "would", "shall", "should", "could", "may", "might", "must", "can", "'ll", "’ll", "wo"}
 BACK_REFERENCE = {"the", "this", "that", "its", "their", "these", "those"}
@@ -53,6 +55,7 @@ class Mention:
     treaty: "Draft | None" = None
     year: str | None = None
     extent: range = range(0)  # token indices of the phrase with its name
+    weak: bool = False  # "the truce": a treaty only if the article states a clause of it
 
 
 @dataclass(eq=False)
@@ -84,9 +87,10 @@ class TreatyDetector:
         self.named = set(t["nouns"]["named"])
         self.joiners = set(t["nouns"]["name_joiners"])
         self.not_treaty = set(t["nouns"]["not_treaty"])
+        self.weak = set(t["nouns"].get("clause_only", []))
         self.verbs = {kind: set(words) for kind, words in t["verbs"].items()}
         self.nouns = Matcher(nlp.vocab)
-        self.nouns.add("TREATY", [[{"LOWER": {"IN": sorted(self.always | self.named)}}]])
+        self.nouns.add("TREATY", [[{"LOWER": {"IN": sorted(self.always | self.named | self.weak)}}]])
         self.actions = Matcher(nlp.vocab)
         self.actions.add("ACTION", [[{"LEMMA": {"IN": sorted(set().union(*self.verbs.values()))}}]])
         self.clauses = ClauseReader(nlp, t)
@@ -121,7 +125,7 @@ class _Reader:
         out = []
         for d in self.drafts:
             t = d.treaty
-            if not (t.name or t.parties):
+            if not (t.name or t.parties) or all(m.weak for m in d.mentions) and not t.obligations:
                 continue
             t.evidence = sorted({(m.head.sent.start_char, m.head.sent.end_char) for m in d.mentions} | set(t.evidence))
             out.append(t)
@@ -148,7 +152,8 @@ class _Reader:
         year = next((t.text for t in lefts if t.dep_ in ("nummod", "compound", "amod") and t.shape_ == "dddd"
                      and t.text[:2] in ("18", "19", "20")), None)
         return Mention(head, name, words, self.codes_in_phrase(head), definite, year=year,
-                       extent=range(min(head.left_edge.i, extent.start), max(head.i + 1, extent.stop)))
+                       extent=range(min(head.left_edge.i, extent.start), max(head.i + 1, extent.stop)),
+                       weak=head.lower_ in comp.weak and not name)
 
     def name_of(self, head: Token) -> tuple[str | None, range]:
         """A proper name around ``head`` and its tokens: "Treaty on Comprehensive Strategic Partnership"."""
@@ -213,6 +218,8 @@ class _Reader:
 
     def antecedent(self, m: Mention) -> Draft | None:
         for d in reversed(self.drafts):
+            if m.weak != all(x.weak for x in d.mentions):
+                continue  # a truce and a treaty do not corefer by description alone
             if not _compatible(m.parties, d.treaty.parties):
                 continue
             if m.name and d.treaty.name and _fold(m.name) == _fold(d.treaty.name):
@@ -231,7 +238,8 @@ class _Reader:
             self.sent_starts = [s.start for s in self.doc.sents]
         index = bisect.bisect_right(self.sent_starts, tok.i) - 1
         floor = self.sent_starts[max(0, index - NEAR_SENTENCES)]
-        best = [m for m in self.mentions if floor <= m.head.i <= tok.i or m.head.sent.start == tok.sent.start]
+        best = [m for m in self.mentions if not m.weak and (floor <= m.head.i <= tok.i
+                                                             or m.head.sent.start == tok.sent.start)]
         return best[-1].treaty if best else None
 
     def draft_at(self, tok: Token) -> Draft | None:
@@ -384,30 +392,3 @@ class _Reader:
             return
         when = self.dates.when_for(verb, self.published)
         draft.treaty.in_force = when.date if when else None
-
-
-def _capital_word(t: Token) -> bool:
-    return t.text[:1].isupper() and t.is_alpha and (not t.is_sent_start or t.pos_ == "PROPN")
-
-
-def _paired(t: Token) -> bool:
-    """A seat joined to another party by a hyphen or slash: "the Moscow-Pyongyang treaty"."""
-    doc = t.doc
-    return any(0 <= j < len(doc) and doc[j].text in ("-", "–", "/") for j in (t.i - 1, t.i + 1))
-
-
-def _state_word(t: Token) -> bool:
-    """A country's name or adjective: a party, not part of the treaty's name."""
-    return t.ent_id_.split(":")[0] in ("state", "adj", "people")
-
-
-def _compatible(a: list[str], b: list[str]) -> bool:
-    return not a or not b or set(a) <= set(b) or set(b) <= set(a)
-
-
-def _fold(name: str) -> str:
-    return " ".join(name.lower().removeprefix("the ").split())
-
-
-def _unique(codes: list[str]) -> list[str]:
-    return list(dict.fromkeys(c for c in codes if c))

@@ -26,6 +26,7 @@ from spacy.util import filter_spans
 from tidings.model import Obligation
 from tidings.pipeline.actors import actors_of
 from tidings.pipeline.dates_clause import clause_head
+from tidings.pipeline.treaties_parties import fill_parties, is_party
 
 if TYPE_CHECKING:
     from tidings.pipeline.treaties import Draft, _Reader
@@ -50,6 +51,7 @@ class ClauseReader:
                                     {"LOWER": {"IN": ob.get("defense_come_to", [])}}],
                                    [{"LEMMA": "guarantee", "POS": "VERB"}, {"OP": "{0,4}"},
                                     {"LOWER": {"IN": ob.get("defense_guarantee", [])}}]])
+        self.prose = _prose_matcher(nlp, ob)
         self.mutual = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.mutual.add("MUTUAL", list(nlp.tokenizer.pipe(terms["mutual"]["phrases"])))
         self.frames = set(terms["frames"]["lemmas"])
@@ -62,36 +64,47 @@ class ClauseReader:
         hits: list[Span] = [Span(doc, s, e, label=self.labels[k]) for k, s, e in self.phrases(doc)]
         hits += [Span(doc, s, e, label=self.labels[k]) for k, s, e in self.verbs(doc)
                  if self._obliged(doc[s])]
+        prose = [Span(doc, s, e, label=self.labels[k]) for k, s, e in self.prose(doc)]
+        hits += [sp for sp in prose if self._obliged(sp.root)]
         by_sentence: dict[int, list[Span]] = {}
         for span in filter_spans(hits):
             by_sentence.setdefault(span.sent.start, []).append(span)
         names = [m.extent for m in reader.mentions if m.name]
+        chain: tuple[int, "Draft"] | None = None  # the clause sentence just read: "Article 1 ... Article 3 ..."
         for spans in by_sentence.values():
             sent = spans[0].sent
             # "the Mutual Defense Treaty commits Washington to ...": a clause beats the treaty's name
             in_name = [s for s in spans if any(s.start in r for r in names)]
             clause = [s for s in spans if s not in in_name]
             spans = clause or in_name
-            spans = [sp for sp in spans if self._treaty_for(reader, sent, sp) is not None]
+            spans = [sp for sp in spans if self._treaty_for(reader, sent, sp, chain) is not None]
             if not spans:
                 continue
-            draft = self._treaty_for(reader, sent, spans[0])
-            spans = [sp for sp in spans if self._treaty_for(reader, sent, sp) is draft]
+            draft = self._treaty_for(reader, sent, spans[0], chain)
+            spans = [sp for sp in spans if self._treaty_for(reader, sent, sp, chain) is draft]
             mutual = any(not any(s in r for r in names) for _, s, _ in self.mutual(sent))
             if not clause:
                 mutual = mutual or bool(self.mutual(sent))
             trigger = self._trigger(sent, [s for s in spans if s.label_ in ("nonaggression", "neutrality")])
             found = False
-            for span in spans:
-                if _negated(span):
-                    continue
+            spans = [sp for sp in spans if not _negated(sp)]
+            # who each clause binds and protects, read before any pairing: "commits X to ... and obliges Y
+            # not to attack X" names both sides only between its two clauses
+            sides = [([], []) if mutual else (_obligors(doc, sp), _beneficiaries(doc, sp)) for sp in spans]
+            for obligors, beneficiaries in sides:
+                draft.add_parties(obligors + beneficiaries)
+            if mutual and len(draft.treaty.parties) < 2:
+                draft.add_parties(fill_parties(doc, sent, draft.treaty.parties,
+                                               [c for sp in spans for c in _obligors(doc, sp)]))
+            for span, (obligors, beneficiaries) in zip(spans, sides):
                 scope = _scope(span) if clause else None
                 cause = None if span.label_ == "nonaggression" else trigger  # a duty to abstain has no trigger
-                for a, b in self._direction(doc, draft, span, mutual):
+                for a, b in _direction(draft.treaty.parties, obligors, beneficiaries, mutual):
                     found = True
                     self._add(draft, Obligation(a, b, span.label_, cause, scope))
             if found:
                 draft.treaty.evidence.append((sent.start_char, sent.end_char))
+                chain = (sent.end, draft)
 
     def _obliged(self, tok: Token) -> bool:
         """ "shall defend", "is obliged to defend", "pledged to come to the aid of": a duty, not a deed."""
@@ -106,14 +119,18 @@ class ClauseReader:
                 return True
         return False
 
-    def _treaty_for(self, reader: "_Reader", sent: Span, span: Span) -> "Draft | None":
-        """The treaty whose clause ``span`` is: one it is said of in this sentence, or one just named."""
+    def _treaty_for(self, reader: "_Reader", sent: Span, span: Span,
+                    chain: "tuple[int, Draft] | None" = None) -> "Draft | None":
+        """The treaty whose clause ``span`` is: one it is said of in this sentence, one just named, or that of
+        the clause in the sentence just before (``chain``: where that sentence ends, its treaty)."""
         here = [m for m in reader.mentions if sent.start <= m.head.i < sent.end]
         if here:
             related = [m for m in here if _said_of(span, m.head)]
             return min(related, key=lambda m: abs(m.head.i - span.root.i)).treaty if related else None
-        if any(t.lemma_.lower() in self.cues or t.lower_ == "it" and t.dep_ == "nsubj" for t in sent):
-            return reader.recent(span.root)
+        if any(t.lemma_.lower() in self.cues or t.lower_ == "it" and (
+                t.dep_ == "nsubj" or t.dep_ == "pobj" and t.head.i < t.i and t.head.lower_ in ("in", "by"))
+               for t in sent):
+            return reader.recent(span.root) or (chain[1] if chain and chain[0] == sent.start else None)
         return None
 
     def _trigger(self, sent: Span, skip: list[Span]) -> str | None:
@@ -128,18 +145,6 @@ class ClauseReader:
                 return hit
         return None
 
-    def _direction(self, doc: Doc, draft: "Draft", span: Span, mutual: bool) -> list[tuple[str, str]]:
-        obligors, beneficiaries = [] if mutual else _obligors(doc, span), [] if mutual else _beneficiaries(doc, span)
-        draft.add_parties(obligors + beneficiaries)
-        parties = draft.treaty.parties
-        if mutual or not obligors and not beneficiaries:
-            return [(a, b) for a in parties for b in parties if a != b]
-        if not beneficiaries:
-            beneficiaries = [p for p in parties if p not in obligors]
-        if not obligors:
-            obligors = [p for p in parties if p not in beneficiaries]
-        return [(a, b) for a in obligors for b in beneficiaries if a != b]
-
     @staticmethod
     def _add(draft: "Draft", ob: Obligation) -> None:
         for old in draft.treaty.obligations:
@@ -148,6 +153,37 @@ class ClauseReader:
                 old.scope = old.scope or ob.scope
                 return
         draft.treaty.obligations.append(ob)
+
+
+def _direction(parties: list[str], obligors: list[str], beneficiaries: list[str],
+               mutual: bool) -> list[tuple[str, str]]:
+    """Ordered (obligor, beneficiary) pairs: every party to every other for a mutual clause or one naming
+    no side; else the named side against the other parties."""
+    if mutual or not obligors and not beneficiaries:
+        return [(a, b) for a in parties for b in parties if a != b]
+    if not beneficiaries:
+        beneficiaries = [p for p in parties if p not in obligors]
+    if not obligors:
+        obligors = [p for p in parties if p not in beneficiaries]
+    return [(a, b) for a in obligors for b in beneficiaries if a != b]
+
+
+def _prose_matcher(nlp: Language, ob: dict[str, Any]) -> Matcher:
+    """Duties as news prose words them: "refrain from the threat or use of force", "not to attack X",
+    "settle their differences through negotiations" (vocabulary in ``[obligations]``)."""
+    m = Matcher(nlp.vocab)
+    m.add("nonaggression", [
+        [{"LEMMA": {"IN": ob.get("nonaggression_abstain", [])}}, {"OP": "{0,6}"},
+         {"LOWER": {"IN": ob.get("nonaggression_abstain_objects", [])}}],
+        [{"LOWER": {"IN": ["not", "never", "n't"]}}, {"LOWER": "to", "OP": "?"},
+         {"LEMMA": {"IN": ob.get("nonaggression_not", [])}, "POS": "VERB"}],
+        [{"LOWER": {"IN": ["not", "never", "n't"]}}, {"LOWER": "to", "OP": "?"}, {"LEMMA": {"IN": ["use", "employ"]}},
+         {"LOWER": {"IN": ob.get("nonaggression_use_objects", [])}}]])
+    m.add("consultation", [
+        [{"LEMMA": {"IN": ob.get("consultation_settle", [])}, "POS": "VERB"}, {"OP": "{0,6}"},
+         {"LOWER": {"IN": ["through", "by", "via"]}}, {"OP": "{0,3}"},
+         {"LOWER": {"IN": ob.get("consultation_means", [])}}]])
+    return m
 
 
 def _said_of(span: Span, head: Token) -> bool:
@@ -163,13 +199,6 @@ def _said_of(span: Span, head: Token) -> bool:
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") and head.i < c.i:
                 return True  # ", which commits each party to ...": a relative clause parsed loose
     return False
-
-
-def is_party(code: str | None, kind: str | None = None) -> bool:
-    """Treaty parties are states (ISO3), or an organization that signs for its members (EU)."""
-    if not code or kind == "bloc":
-        return False
-    return len(code) == 3 and code.isupper() or kind == "igo"
 
 
 def _codes(doc: Doc, tok: Token) -> list[str]:
@@ -195,11 +224,12 @@ def _obligors(doc: Doc, span: Span) -> list[str]:
 def _beneficiaries(doc: Doc, span: Span) -> list[str]:
     """Whom the duty protects: "defend Japan", "assistance to Armenia", "Japan's defence", "aid of Manila"."""
     out: list[str] = []
+    abstain = span.label_ == "nonaggression"  # "not use force against X"
     for t in span:
         for c in t.children:
             if c.dep_ == "poss" or c.dep_ == "dobj" and t.pos_ == "VERB":
                 out += _codes(doc, c)
-            elif c.dep_ == "prep" and c.lower_ in ("to", "for", "of"):
+            elif c.dep_ == "prep" and (c.lower_ in ("to", "for", "of") or c.lower_ == "against" and abstain):
                 for obj in c.children:
                     if obj.dep_ == "pobj":
                         out += _codes(doc, obj)
