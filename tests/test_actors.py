@@ -207,3 +207,17 @@ def test_a_name_with_a_title_in_apposition_is_a_person(extractor):
 def test_officials_of_a_body_take_its_code_and_sector(extractor, text, surface, code, sector):
     _, by_surface = actors(extractor, text)
     assert (by_surface[surface]["code"], by_surface[surface]["sector"]) == (code, sector)
+
+
+def test_a_pronoun_in_its_own_sentence_prefers_the_subject(extractor):
+    text = ("Kenyan envoy Monica Juma held talks with Sudan's Foreign Minister Ali Youssef in Khartoum before "
+            "flying to Juba, where she met President Salva Kiir.")
+    rec, _ = actors(extractor, text)
+    she = next(a for a in rec["actors"] if any(text[s:e] == "she" for s, e in a["mentions"]))
+    assert she["name"] == "Monica Juma"
+
+
+def test_an_official_named_after_a_state_speaks_for_it(extractor):
+    text = "Eritrea rejected the report. Information Minister Tesfay Ghebre called it a fabrication."
+    _, by_surface = actors(extractor, text)
+    assert by_surface["Tesfay Ghebre"]["code"] == "ERI"

@@ -79,6 +79,7 @@ def has(events: list[tuple[str, list[str], list[str], str]], etype: str, actor: 
     ("The African Union summit opened in Addis Ababa at the request of Egypt.", "REQUEST", ["EGY"], ["AU"]),
     ("Washington approved a sale of fighter jets to Greece.", "AID", ["USA"], ["GRC"]),
     ("Beijing imposed countermeasures on two Lithuanian firms.", "SANCTION", ["CHN"], ["LTU"]),
+    ("Japan announced 5 million dollars in emergency aid for Sri Lanka.", "AID", ["JPN"], ["LKA"]),
 ])
 def test_types_and_arguments(extractor: Any, text: str, etype: str, actor: list[str],
                              recipient: list[str] | None) -> None:
@@ -238,6 +239,11 @@ def test_a_clause_of_an_agreement_is_no_event(extractor: Any) -> None:
     events = coded(extractor, "Peru could leave the 1998 accord, under which both countries undertook to "
                               "respect the border.")
     assert not any(t == "AGREE" for t, *_ in events), events
+
+
+def test_an_agreement_named_for_its_venue_is_not_the_venue_s(extractor: Any) -> None:
+    events = coded(extractor, "The war ended with the Nairobi agreement between Sudan and the rebels.")
+    assert not any("KEN" in a + r for _, a, r, _ in events), events
 
 
 def test_repeats_merge_with_their_evidence(extractor: Any) -> None:

@@ -201,6 +201,18 @@ class _Resolver:
         return all(t.pos_ == "PROPN" for t in span) and any(
             key == self.comp.title_key and e == span.start for key, _, e in self.matches)
 
+    def state_in_focus(self, span: Span) -> str | None:
+        """The state that is the subject of the sentence before a titled name with no country (news
+        names a government, then its official: "Eritrea dismissed the charges. Information Minister
+        Yemane Gebremeskel called them ...")."""
+        start = span.sent.start
+        if start == 0:
+            return None
+        prev = self.doc[start - 1].sent
+        subjects = [m.actor.code for m in self.mentions if prev.start <= m.start < prev.end
+                    and m.actor.kind == "state" and self.doc[m.end - 1].dep_ == "nsubj"]
+        return subjects[0] if len(set(subjects)) == 1 else None
+
     def titled_apposition(self, span: Span) -> bool:
         """A proper name followed by a person's title in apposition ("Salimata Ouedraogo, Burkina
         Faso's minister delegate"): a person, whatever the NER said."""
@@ -244,6 +256,9 @@ class _Resolver:
             term = holder.term_on(self.date)[0] if holder else None
             if holder and term and (code is None or term.get("code") == code):
                 return self.person(holder)
+        if code is None and role and sector == "GOV":
+            code = self.state_in_focus(span)  # "Eritrea dismissed the charges. Information Minister Y said"
+            self.ambiguous = self.ambiguous or code is not None  # a guess: not learned for later articles
         a = self.actor(("person", text), name=text, kind="person", code=code, sector=sector, role=role,
                        gender=gender, source="text")
         if code and sector and not self.ambiguous:
@@ -439,14 +454,16 @@ class _Resolver:
             if not gender or t.i in self.taken:
                 continue
             target = None
-            for m in reversed(persons):
-                if m.start >= t.i:
-                    continue
-                if sent_of[m.start] < sent_of[t.i] - 2:  # antecedents from this and the two sentences before
-                    break
-                if m.actor.gender in (None, gender):
-                    target = m.actor
-                    break
+            fits = [m for m in persons if m.start < t.i and sent_of[t.i] - 2 <= sent_of[m.start]
+                    and m.actor.gender in (None, gender)]  # this and the two sentences before
+            # in its own sentence a pronoun prefers the subject ("X held talks with Y before flying to
+            # Z, where he met ..."); across sentences, the latest mention
+            here = [m for m in fits if sent_of[m.start] == sent_of[t.i] and m.actor.kind == "person"
+                    and self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+            if here and len({id(m.actor) for m in fits if sent_of[m.start] == sent_of[t.i]}) > 1:
+                target = here[-1].actor
+            elif fits:
+                target = fits[-1].actor
             if target is not None:
                 target.gender = target.gender or gender
                 persons.append(self.mention(t.i, t.i + 1, target, "pronoun"))

@@ -170,6 +170,9 @@ class _Coder(Implied):
             heads = [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
         elif role in ("poss", "mod"):
             deps = ("poss",) if role == "poss" else ("compound", "amod", "nmod")
+            if role == "mod" and self.lex.in_class(tok.lemma_.lower(), ["TREATY"]) and any(
+                    c.dep_ in deps and c.ent_id_.startswith("seat:") for c in tok.children):
+                return []  # "the Pretoria agreement": named for where it was signed, not by whom
             for c in tok.children:
                 if c.dep_ in deps and not (trig.start <= c.i < trig.end):
                     found = a.np_actors(c)
@@ -209,8 +212,8 @@ class _Coder(Implied):
                 heads = [h for p in a.prep_objects(tok, ("for", "in", "to")) for h in a.prep_objects(p, role)]
             if not heads and kind == "noun":
                 gov, _ = governor(tok)
-                if gov is not None:
-                    heads = a.prep_objects(gov, role)
+                if gov is not None:  # the governor's phrase, not the one the noun itself heads
+                    heads = [h for h in a.prep_objects(gov, role) if h.i != tok.i]
             elif not heads and kind == "verb":
                 for o in a.objects(tok):
                     heads += a.prep_objects(o, role)

@@ -143,6 +143,8 @@ class Implied:
             for t in span:
                 if t.i in subj or t.i <= tok.i and trig.kind == "verb" or not _same_clause(t, pred):
                     continue
+                if t.head.i == tok.i and t.ent_id_.startswith("seat:") and t.dep_ in ("compound", "nmod"):
+                    continue  # "the Nairobi agreement": where, not with whom
                 found = [a for a in actors_at(self.doc, t) if a.code and a.code not in own]
                 if found:
                     d.recipient = found[:1]
