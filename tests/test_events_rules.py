@@ -80,6 +80,7 @@ def has(events: list[tuple[str, list[str], list[str], str]], etype: str, actor: 
     ("Washington approved a sale of fighter jets to Greece.", "AID", ["USA"], ["GRC"]),
     ("Beijing imposed countermeasures on two Lithuanian firms.", "SANCTION", ["CHN"], ["LTU"]),
     ("Japan announced 5 million dollars in emergency aid for Sri Lanka.", "AID", ["JPN"], ["LKA"]),
+    ("The European Union imposed new restrictions on Belarus.", "SANCTION", ["EU"], ["BLR"]),
 ])
 def test_types_and_arguments(extractor: Any, text: str, etype: str, actor: list[str],
                              recipient: list[str] | None) -> None:
@@ -244,6 +245,17 @@ def test_a_clause_of_an_agreement_is_no_event(extractor: Any) -> None:
 def test_an_agreement_named_for_its_venue_is_not_the_venue_s(extractor: Any) -> None:
     events = coded(extractor, "The war ended with the Nairobi agreement between Sudan and the rebels.")
     assert not any("KEN" in a + r for _, a, r, _ in events), events
+
+
+def test_a_people_acts_where_the_event_is(extractor: Any) -> None:
+    events = coded(extractor, "Back in North Mitrovica, several hundred Serbs gathered outside the town hall.")
+    assert has(events, "PROTEST", ["XKX"], None), events
+
+
+def test_coordinated_negotiators_both_sign(extractor: Any) -> None:
+    events = coded(extractor, "Armenia's chief negotiator Karen Petrosyan and Azerbaijan's Elnur Mammadov "
+                              "signed the document.")
+    assert any(t == "SUPPORT" and set(a) == {"ARM", "AZE"} for t, a, _, _ in events), events
 
 
 def test_repeats_merge_with_their_evidence(extractor: Any) -> None:

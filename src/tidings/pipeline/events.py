@@ -494,9 +494,10 @@ class _Coder(Implied):
         pairs = {(a.code, a.sector) for a in d.actor}
         if d.recipient and all((r.code, r.sector) in pairs for r in d.recipient):
             d.recipient = []  # "the Turkish authorities imposed a curfew in Turkey": who is under it?
+        self.where_they_act(d)  # before the implied recipient: a protest targets where it is held
         if not d.recipient:
             self.implicit_recipient(d)
-        self.where_they_act(d)
+            self.where_they_act(d)
         if d.type == "ASSAULT" and not d.mode:
             d.mode = self.instrument(trig)
         own = trig.sense.cameo if trig.sense and not d.converted_from and d.mode == trig.sense.mode else None

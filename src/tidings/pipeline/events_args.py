@@ -120,6 +120,9 @@ class Args:
             for c in tok.children:
                 if c.dep_ == "appos":
                     out += [a for a in self.np_actors(c, depth + 1) if a not in out]
+        for c in tok.children:  # "Kosovo's negotiator Bislimi and Serbia's Petkovic": the parser
+            if c.dep_ == "appos":  # coordinates the second name with the apposition
+                out += [a for x in c.conjuncts for a in actors_of(self.doc, x) if a not in out]
         if not any(a.code for a in out) and depth < 2:  # "militants affiliated with ISSP"
             for c in tok.children:
                 if c.dep_ in ("acl", "amod") and c.lemma_.lower() in AFFILIATION:

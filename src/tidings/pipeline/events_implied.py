@@ -158,15 +158,33 @@ class Implied:
         targets = set(codes(d.recipient))
         for n, a in enumerate(d.actor):
             kind, key = knowledge().surface.get(a.name, ("", None))
-            if a.kind not in ("group", "organization") or kind != "org":
+            if a.kind == "group" and a.sector == "CVL":  # "Serbs gathered in North Mitrovica": Kosovo's
+                place = self.event_place(d.trig)
+                here = [place] if place and place != a.code else []
+            elif a.kind not in ("group", "organization") or kind != "org":
                 continue
-            org = knowledge().orgs[key]
-            here = [c for c in org.get("also", ()) if c in targets and c != a.code]
+            else:
+                here = [c for c in knowledge().orgs[key].get("also", ()) if c in targets and c != a.code]
             if here:
                 moved = Actor(name=a.name, kind=a.kind, code=here[0], sector=a.sector, source=a.source,
                               mentions=list(a.mentions))
                 self.doc._.actors.append(moved)
                 d.actor[n] = moved
+
+    def event_place(self, trig: "Trigger") -> str | None:
+        """The state an "in/at/near X" phrase of the trigger or its predicate places the event in."""
+        tok = trig.tok
+        for node in {tok.i: tok, predicate(tok).i: predicate(tok)}.values():
+            near = [*node.children, *(x for c in node.children if c.dep_ == "advmod" for x in c.children)]
+            for t in near:  # "Back in North Mitrovica, Serbs gathered": the phrase hangs on "back"
+                if t.dep_ == "prep" and t.lower_ in ("in", "at", "near", "outside", "inside"):
+                    for p in t.children:
+                        if p.lemma_.lower() in ("embassy", "consulate", "mission", "office"):
+                            continue  # "outside the embassy of Senegal" is not in Senegal
+                        code = self.place_code(p)
+                        if code:
+                            return code
+        return None
 
     def attackers_at(self, d: "Draft") -> list:
         """Unnamed attackers code as the country where they strike (CODEBOOK: a non-state group

@@ -51,12 +51,17 @@ class Gazetteer:
 
     def city(self, name: str, countries: set[str] | frozenset[str] = frozenset()) -> City | None:
         cands = self.cities.get(fold(name))
+        if not cands and name.split(" ", 1)[0] in COMPASS and " " in name:
+            cands = self.cities.get(fold(name.split(" ", 1)[1]))  # "North Mitrovica": a part of Mitrovica
         if not cands:
             return None
         return max(cands, key=lambda c: c.population * (ARTICLE_COUNTRY_WEIGHT if c.code in countries else 1))
 
     def state(self, name: str) -> dict[str, Any] | None:
         return self.states.get(fold(name))
+
+
+COMPASS = ("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower")
 
 
 @lru_cache(maxsize=1)
