@@ -81,6 +81,7 @@ def has(events: list[tuple[str, list[str], list[str], str]], etype: str, actor: 
     ("Beijing imposed countermeasures on two Lithuanian firms.", "SANCTION", ["CHN"], ["LTU"]),
     ("Japan announced 5 million dollars in emergency aid for Sri Lanka.", "AID", ["JPN"], ["LKA"]),
     ("The European Union imposed new restrictions on Belarus.", "SANCTION", ["EU"], ["BLR"]),
+    ("Serbia called up reservists on Monday.", "MOBILIZE", ["SRB"], None),
 ])
 def test_types_and_arguments(extractor: Any, text: str, etype: str, actor: list[str],
                              recipient: list[str] | None) -> None:
@@ -256,6 +257,19 @@ def test_coordinated_negotiators_both_sign(extractor: Any) -> None:
     events = coded(extractor, "Armenia's chief negotiator Karen Petrosyan and Azerbaijan's Elnur Mammadov "
                               "signed the document.")
     assert any(t == "SUPPORT" and set(a) == {"ARM", "AZE"} for t, a, _, _ in events), events
+
+
+def test_what_a_relative_clause_governs_is_its_object(extractor: Any) -> None:
+    events = coded(extractor, "The truce that Armenia declared on Monday held for a day.")
+    assert any(t in ("CONCEDE", "RETREAT") and a == ["ARM"] for t, a, _, _ in events), events
+    # "the fleet, which he called a threat": naming, not calling up troops
+    assert not any(t == "MOBILIZE" for t, *_ in coded(
+        extractor, "Cuba denounced the US fleet, which its president called a threat."))
+
+
+def test_talks_a_future_trip_is_for_are_announced(extractor: Any) -> None:
+    assert has(coded(extractor, "Officials of Chile and Peru will meet in Lima next week to discuss fishing."),
+               "AGREE", ["CHL", "PER"], None, "future")
 
 
 def test_repeats_merge_with_their_evidence(extractor: Any) -> None:

@@ -181,6 +181,10 @@ class _Coder(Implied):
             return a.adjective_actors(tok) if role == "mod" else []
         elif role == "light":
             gov, prep = governor(tok)
+            rel = next((c for c in tok.children if c.dep_ == "relcl" and a.objects(c) == [tok] and (
+                self.lex.lemma(c) in self.lex.light or self._listed_gov(trig, c))), None)
+            if gov is None and rel is not None:  # "the ceasefire that Moscow declared"
+                gov, prep = rel, None
             if gov is not None and (self.sel.light_governor(gov, prep) or self._listed_gov(trig, gov)):
                 if self.lex.lemma(gov) in self.lex.reverse:
                     return []

@@ -303,7 +303,7 @@ class Args:
             return [v.head]
         if is_passive(v):
             return [c for c in v.children if c.dep_ in PASS_SUBJ]
-        out = [c for c in v.children if c.dep_ == "dobj"]
+        out = [v.head if c.tag_ in RELATIVE and v.dep_ == "relcl" else c for c in v.children if c.dep_ == "dobj"]
         if not out and v.dep_ == "relcl":
             rel = [c for c in v.children if c.tag_ in RELATIVE and c.dep_ in ("dobj", "pobj")]
             # "a charge Kyiv denies", "the hotline it cut": a relative clause with a subject of

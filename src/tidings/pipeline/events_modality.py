@@ -90,6 +90,8 @@ def modality(tok: Token, lex: Lexicon) -> Modality:
     near = [tok.head, *[c for c in pred.children if c.dep_ == "acomp"]] if tok.dep_ != "ROOT" else []
     if tok.dep_ in ("advcl", "xcomp"):  # "is due in Georgetown next week to discuss"
         near += [c for c in tok.head.children if c.dep_ == "acomp"]
+        if tok.head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in w["future_aux"] for c in tok.head.children):
+            out.future = True  # "will meet again later this month to discuss the flights"
     if any(n.lower_ in w["schedule_words"] and n.i != tok.i for n in near):
         out.future = True
     _clauses(tok, w, out)

@@ -195,6 +195,8 @@ class Selector:
             return False
         if kind == "noun" and (c.get("gov") or c.get("not_gov") or c.get("light_only")):
             gov, prep = governor(tok)
+            if gov is None:  # "the ceasefire that Moscow declared": the relative clause governs it
+                gov = next((r for r in tok.children if r.dep_ == "relcl" and self.args.objects(r) == [tok]), None)
             glemma = self.lex.lemma(gov) if gov is not None else None
             if c.get("not_gov") and glemma and self.lex.in_class(glemma, c["not_gov"]):
                 return False
