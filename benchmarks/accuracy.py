@@ -32,12 +32,11 @@ def seed_article() -> dict:
             "published": gold["article"]["published"], "outlet": gold["article"].get("outlet")}
 
 
-def golden() -> tuple[Path, list[dict]] | None:
-    """The project's own gold set: tests/golden/*.gold.json over the sample articles in examples/."""
+def golden(folder: Path) -> tuple[Path, list[dict]] | None:
+    """One of the project's own gold sets: ``folder``/*.gold.json over the sample articles in examples/."""
     from tidings.article import Article
     from tidings.ingest import read_paths
 
-    folder = ROOT / "tests" / "golden"
     golds = {json.loads(f.read_text())["article"]["id"]: json.loads(f.read_text())
              for f in sorted(folder.glob("*.gold.json"))}
     if not golds:
@@ -55,9 +54,12 @@ def sets() -> dict[str, tuple[Path, list[dict]]]:
     out = {}
     if SEED_GOLD.exists():
         out["seed"] = (SEED_GOLD, [seed_article()])
-    own = golden()
-    if own:
-        out["golden"] = own
+    # golden: the first four sample articles; golden-blind: fifteen written and annotated by
+    # teammates who never saw the extractor's code or output (tests/golden/README.md)
+    for name, folder in (("golden", ROOT / "tests" / "golden"), ("golden-blind", ROOT / "tests" / "golden" / "blind")):
+        own = golden(folder)
+        if own:
+            out[name] = own
     for folder in sorted((SHARED / "benchmarks").glob("*/")):
         arts, gold = folder / "articles.jsonl", folder / "gold.jsonl"
         if arts.exists() and gold.exists():

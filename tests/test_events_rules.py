@@ -249,8 +249,8 @@ def test_an_agreement_named_for_its_venue_is_not_the_venue_s(extractor: Any) -> 
 
 
 def test_a_people_acts_where_the_event_is(extractor: Any) -> None:
-    events = coded(extractor, "Back in North Mitrovica, several hundred Serbs gathered outside the town hall.")
-    assert has(events, "PROTEST", ["XKX"], None), events
+    events = coded(extractor, "In Mostar, hundreds of Croats rallied outside the town hall on Sunday.")
+    assert has(events, "PROTEST", ["BIH"], None), events
 
 
 def test_coordinated_negotiators_both_sign(extractor: Any) -> None:

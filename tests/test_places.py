@@ -25,6 +25,11 @@ def test_city_ranking(name, countries, code):
     assert city is not None and city.code == code
 
 
+def test_a_compass_part_of_a_city_is_the_city():
+    assert gazetteer().city("North Mitrovica").code == "XKX"
+    assert gazetteer().city("North Nowhereville") is None
+
+
 def test_fold_drops_accents_and_possessives():
     assert fold("Tillabéri") == "tillaberi"
     assert fold("Kyiv’s") == "kyiv"
