@@ -3,9 +3,11 @@
 Steps, per article: find trigger words (``data/triggers.toml``) with a ``Matcher``; give each
 the first sense whose conditions hold on the parse (:mod:`.events_select`); link triggers to
 the triggers in their complement ("pledged to support" is one AGREE, "accused X of sending
-troops" an ACCUSE plus an alleged AID); find actors and recipients (:mod:`.events_args`);
-read factuality from the clause (:mod:`.events_modality`), turning announced events into
-AGREE or THREATEN and refusals into REJECT; then keep and merge (:mod:`.events_merge`).
+troops" an ACCUSE plus an alleged AID); find actors and recipients (:mod:`.events_roles`,
+:mod:`.events_args`, :mod:`.events_implied`); read factuality from the clause
+(:mod:`.events_modality`), turning announced events into AGREE or THREATEN and refusals into
+REJECT; read what the whole story implies (:mod:`.events_story`); then keep and merge
+(:mod:`.events_merge`).
 Writes ``doc._.events`` (:class:`tidings.model.Event`); dates and places are filled later.
 """
 from __future__ import annotations
@@ -14,15 +16,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from tidings.model import Actor, Event
-from tidings.pipeline.events_args import Args, governor, is_passive
+from tidings.pipeline.events_args import Args, governor
 from tidings.pipeline.events_implied import Implied
 from tidings.pipeline.events_lexicon import Lexicon, Sense, cameo_code, goldstein, lexicon
 from tidings.pipeline.events_merge import clean, codes, merge
-from tidings.pipeline.events_modality import modality, predicate
+from tidings.pipeline.events_modality import modality
+from tidings.pipeline.events_roles import Roles
 from tidings.pipeline.events_select import Selector, Trigger, absorbing, candidates, choose
+from tidings.pipeline.events_story import Story
 
 CONTAINER_DEPS = ("relcl", "acl", "appos")
 # verbs whose object event is a separate event ("condemned the attack", "welcomed the talks")
@@ -61,7 +65,7 @@ class Draft:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class _Coder(Implied):
+class _Coder(Roles, Implied, Story):
     def __init__(self, doc: Doc, comp: EventCoder) -> None:
         self.doc, self.lex = doc, comp.lex
         self.args = Args(doc, self.lex)
@@ -154,118 +158,6 @@ class _Coder(Implied):
                     sub.parent = trig
                 stack.append(ch)
 
-    # -- arguments ----------------------------------------------------------------------
-    def role(self, trig: Trigger, role: str) -> list[Actor]:
-        a, tok, kind = self.args, trig.tok, trig.kind
-        heads: list[Token] = []
-        if role == "subj":
-            pred = tok if kind == "verb" else predicate(tok)
-            heads = a.subjects(pred) or (a.subjects(tok) if pred.i != tok.i else [])
-            if not heads and trig.sense and trig.sense.role in ("intent", "agree", "refuse"):
-                # "Vietnam is committed to ...", "Israel is opposed to ...": adjectival passives
-                heads = [c for n in (tok, pred) for c in n.children if c.dep_ == "nsubjpass"]
-        elif role == "obj":
-            heads = a.prep_objects(tok, "of") if kind == "noun" else a.objects(tok)
-        elif role == "dative":
-            heads = [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-        elif role in ("poss", "mod"):
-            deps = ("poss",) if role == "poss" else ("compound", "amod", "nmod")
-            if role == "mod" and self.lex.in_class(tok.lemma_.lower(), ["TREATY"]) and any(
-                    c.dep_ in deps and c.ent_id_.startswith("seat:") for c in tok.children):
-                return []  # "the Pretoria agreement": named for where it was signed, not by whom
-            for c in tok.children:
-                if c.dep_ in deps and not (trig.start <= c.i < trig.end):
-                    found = a.np_actors(c)
-                    if found:
-                        return found
-            return a.adjective_actors(tok) if role == "mod" else []
-        elif role == "light":
-            gov, prep = governor(tok)
-            rel = next((c for c in tok.children if c.dep_ == "relcl" and a.objects(c) == [tok] and (
-                self.lex.lemma(c) in self.lex.light or self._listed_gov(trig, c))), None)
-            if gov is None and rel is not None:  # "the ceasefire that Moscow declared"
-                gov, prep = rel, None
-            if gov is not None and (self.sel.light_governor(gov, prep) or self._listed_gov(trig, gov)):
-                if self.lex.lemma(gov) in self.lex.reverse:
-                    return []
-                heads = a.subjects(gov)
-                if not heads and prep:  # "Serb forces were engaged in ethnic cleansing"
-                    heads = [c for c in gov.children if c.dep_ == "nsubjpass"]
-            elif gov is not None and trig.sense and trig.sense.visit and prep:
-                heads = a.subjects(gov)  # "during a meeting with X, Choe said": Choe met X
-        elif role == "obj_owner":  # "dismissed the Pakistani account", "rejected Kyiv's claims"
-            out = []
-            for o in a.objects(tok) if kind == "verb" else []:
-                own = [x for c in o.children if c.dep_ == "poss" for x in a.np_actors(c)]
-                out += [x for x in own or a.adjective_actors(o) if x not in out]
-            return out
-        elif role == "gov_subj":  # "the council met at the request of France"
-            gov, _ = governor(tok)
-            heads = a.subjects(gov) if gov is not None and kind == "noun" else []
-        elif role == "gov_obj":  # "would join X for joint patrols"
-            gov, _ = governor(tok)
-            heads = a.objects(gov) if gov is not None and kind == "noun" else []
-        elif role == "between":
-            heads = [h for p in a.prep_objects(tok, "between") for h in (p, *p.conjuncts)]
-        elif role == "comp_subj":
-            heads = [s for c in tok.children if c.dep_ in ("ccomp", "xcomp") for s in c.children
-                     if s.dep_ in ("nsubj", "nsubjpass")]
-        else:
-            heads = a.prep_objects(tok, role)
-            if not heads and role == "against":  # "mobilized reservists for a war against Iraq"
-                heads = [h for p in a.prep_objects(tok, ("for", "in", "to")) for h in a.prep_objects(p, role)]
-            if not heads and kind == "noun":
-                gov, _ = governor(tok)
-                if gov is not None:  # the governor's phrase, not the one the noun itself heads
-                    heads = [h for h in a.prep_objects(gov, role) if h.i != tok.i]
-            elif not heads and kind == "verb":
-                for o in a.objects(tok):
-                    heads += a.prep_objects(o, role)
-        out: list[Actor] = []
-        for h in heads:
-            out += [x for x in a.np_actors(h) if x not in out]
-        if not out and role == "subj" and kind == "verb" and tok.dep_ == "conj" and tok.head.dep_ == "ccomp" \
-                and (tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "dobj" for c in tok.children)):
-            # "the spokesman said the charge was false and called on Niger to ...": the parser
-            # hung the second verb on the reported clause; it belongs to the speaker
-            out = [x for h in a.subjects(tok.head.head) for x in a.np_actors(h)]
-        return out
-
-    def _listed_gov(self, trig: Trigger, gov: Token) -> bool:
-        g = trig.sense.cond("gov") if trig.sense else None
-        return bool(g) and self.lex.in_class(self.lex.lemma(gov), g)
-
-    def own_args(self, trig: Trigger, sense: Sense | None = None) -> tuple[list[Actor], list[Actor]]:
-        sense = sense or trig.sense
-        assert sense is not None
-        key = (trig.tok.i, sense.index)
-        if key in self._own:
-            return self._own[key]
-        saved, trig.sense = trig.sense, sense
-        kind = "noun" if trig.kind == "noun" else "verb"
-        aroles = sense.actor_roles or self.lex.actor_roles[kind]
-        actors: list[Actor] = []
-        for r in aroles:
-            actors = self.role(trig, r)
-            if actors:
-                break
-        recips: list[Actor] = []
-        for r in sense.recipient_roles or self.lex.recipients[sense.type]:
-            recips = [x for x in self.role(trig, r) if x not in actors]
-            if recips:
-                break
-        if sense.role == "evaluate":
-            actors, recips = self.evaluation(trig)
-        gov, _ = governor(trig.tok)
-        if trig.kind == "noun" and gov is not None and self.lex.lemma(gov) in self.lex.reverse:
-            recips = [x for h in self.args.subjects(gov) for x in self.args.np_actors(h)]
-            actors = self.role(trig, "from") or self.role(trig, "by")
-        if sense.role == "host":
-            actors, recips = recips, actors
-        trig.sense = saved
-        self._own[key] = (actors, recips)
-        return actors, recips
-
     # -- drafts -------------------------------------------------------------------------
     def draft(self, trig: Trigger) -> Draft | None:
         sense = trig.sense
@@ -301,51 +193,6 @@ class _Coder(Implied):
                 c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in trig.tok.children):
             return None  # an addressee we cannot resolve: the event would be half coded
         return d
-
-    def speaker_agent(self, trig: Trigger) -> list[Actor]:
-        """"Ouagadougou announced that a battalion had been deployed to Niger", "police said 30 people
-        were arrested": an authority reporting its own act in the passive is its agent."""
-        tok = trig.tok
-        if trig.kind != "verb" or not is_passive(tok) or any(c.dep_ == "agent" for c in tok.children):
-            return []
-        say = tok.head if tok.dep_ == "ccomp" else None
-        if say is None or self.lex.lemma(say) not in self.lex.modality["speech_verbs"]:
-            return []
-        found = [x for h in self.args.subjects(say) for x in self.args.np_actors(h)]
-        return [x for x in found if x.kind in ("state", "person") or x.sector in ("GOV", "MIL", "COP")]
-
-    def trip(self, tok: Token) -> bool:
-        """Talks a journey leads to: "is due in Georgetown to discuss", "flies to Brussels to brief"."""
-        if tok.dep_ not in ("xcomp", "advcl"):
-            return False
-        words = set(self.lex.modality["travel_words"])
-        head = tok.head
-        return self.lex.lemma(head) in words or any(c.dep_ == "acomp" and c.lower_ in words for c in head.children)
-
-    def evaluation(self, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
-        """"Rubio said China's actions were dangerous", "Seoul called the launch a reckless
-        provocation": the speaker criticises whoever the judged phrase names (or did the act)."""
-        a, tok = self.args, trig.tok
-        pred = predicate(tok)
-        judged = a.subjects(pred) if tok.dep_ in ("acomp", "attr") else []
-        speaker = pred.head if pred.dep_ == "ccomp" and self.lex.lemma(pred.head) in self.lex.modality["speech_verbs"] else None
-        if tok.dep_ in ("oprd", "ccomp", "xcomp", "attr") and tok.head.pos_ == "VERB" and \
-                self.lex.in_class(self.lex.lemma(tok.head), ["LABELLING"]):
-            speaker = tok.head  # "called the move illegal", "described the strike as reckless"
-            judged = a.objects(tok.head)
-        if speaker is None:
-            return [], []
-        actors = [x for h in a.subjects(speaker) for x in a.np_actors(h)]
-        recips = [x for h in judged for x in (a.np_actors(h) or [y for c in h.children if c.dep_ == "poss"
-                                                                 for y in a.np_actors(c)])]
-        return actors, [x for x in recips if x not in actors]
-
-    def reported_before(self, trig: Trigger, denial: Trigger) -> bool:
-        """"X accused Y of Z, a charge Y denies", which the parser often reads as "Y denies [X
-        accused ...]": an accusation with a subject of its own, ahead of the denial, is asserted."""
-        return trig.kind == "verb" and trig.tok.i < denial.tok.i and any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in trig.tok.children) and set(
-            codes(self.own_args(trig)[0])) != set(codes(self.own_args(denial)[0]))
 
     def from_complement(self, d: Draft, comp: Trigger) -> None:
         role, ct = d.trig.sense.role, comp.sense.type  # type: ignore[union-attr]
