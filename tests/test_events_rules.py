@@ -211,6 +211,12 @@ def test_a_denied_account_is_an_accusation(extractor: Any) -> None:
     assert any(t == "ASSAULT" and a == ["VEN"] and f == "alleged" for t, a, _, f in events), events
 
 
+def test_a_denial_answers_what_came_before_it(extractor: Any) -> None:
+    events = coded(extractor, "The Kenyan army said the raid had been carried out by al-Shabaab. Al-Shabaab "
+                              "denied any role. Later, Washington accused al-Shabaab of extortion.")
+    assert has(events, "REJECT", ["SOM"], ["KEN"]), events
+
+
 def test_an_undisputed_account_stays_a_report(extractor: Any) -> None:
     events = coded(extractor, "The Colombian army said Venezuelan troops had crossed the border.")
     assert not any(t == "ACCUSE" for t, *_ in events), events

@@ -36,7 +36,9 @@ class Story:
             mine = set(codes(e.actor))
             against = [ae for _, ae in accusations if set(codes(ae.recipient)) & mine]
             before = [ae for ae in against if ae.trigger_token < e.trigger_token]
-            after = [ae for ae in against if ae.trigger_token > e.trigger_token]
+            # an allegation told after the denial is its answer only in the same sentence
+            after = [ae for ae in against if ae.trigger_token > e.trigger_token and
+                     self.doc[ae.trigger_token].sent.start == self.doc[e.trigger_token].sent.start]
             best = before[-1] if before else (after[0] if after else None)
             if best is not None:
                 e.recipient = [a for a in best.actor if a not in e.actor]
@@ -76,9 +78,13 @@ class Story:
 
     def reporting_verb(self, tok: Token, speech: set[str]) -> Token | None:
         """The speech verb whose reported clause holds ``tok`` ("said [the rockets had been fired by ...]")."""
-        node = tok
-        for _ in range(4):
-            if node.dep_ == "ccomp" and node.head.lemma_.lower() in speech:
+        node, reported = tok, False
+        for _ in range(5):
+            # "told reporters outside the chamber that Iran was ...": the parser may hang the
+            # that-clause on a noun; a clause opened by "that" is reported all the same
+            reported = reported or node.dep_ == "ccomp" or any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
+            if reported and node.head.pos_ == "VERB" and node.head.lemma_.lower() in speech:
                 return node.head
             if node.head.i == node.i:
                 return None
