@@ -103,7 +103,7 @@ def test_classes_are_lower_case_without_repeats(raw: dict) -> None:
 
 
 def test_argument_roles_are_known(raw: dict) -> None:
-    roles = {"subj", "obj", "dative", "poss", "mod", "light", "between", "comp_subj", "gov_obj", "gov_subj", "obj_owner"}
+    roles = {"subj", "obj", "dative", "poss", "mod", "light", "between", "comp_subj", "gov_obj", "gov_subj", "obj_owner", "speaker"}
     preps = {"with", "to", "for", "in", "on", "of", "from", "against", "at", "by", "into", "over", "upon",
              "outside", "near", "along", "across", "behind", "about", "toward", "towards", "before"}
     for key in ("actor_roles", "recipients"):

@@ -211,6 +211,14 @@ def test_a_denied_account_is_an_accusation(extractor: Any) -> None:
     assert any(t == "ASSAULT" and a == ["VEN"] and f == "alleged" for t, a, _, f in events), events
 
 
+def test_a_denial_by_label_is_the_speaker_s(extractor: Any) -> None:
+    events = coded(extractor, "Ghana accused Togo of hosting rebels. A Togolese spokesman said the accusation "
+                              "was baseless.")
+    assert has(events, "REJECT", ["TGO"], ["GHA"], "asserted")
+    assert not any(t == "REJECT" for t, *_ in coded(extractor, "The minister said the road was dangerous "
+                                                               "and the map was false."))
+
+
 def test_a_denial_answers_what_came_before_it(extractor: Any) -> None:
     events = coded(extractor, "The Kenyan army said the raid had been carried out by al-Shabaab. Al-Shabaab "
                               "denied any role. Later, Washington accused al-Shabaab of extortion.")

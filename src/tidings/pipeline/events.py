@@ -238,8 +238,8 @@ class _Coder(Roles, Implied, Story):
             return True
         if m.conditional:
             d.factuality = "hypothetical"
-        elif m.alleged:
-            d.factuality = "alleged"
+        elif m.alleged and not (role == "deny" and d.trig.sense and d.trig.sense.actor_roles == ("speaker",)):
+            d.factuality = "alleged"  # (a speaker "claiming" a report is fabricated does deny it)
         elif m.negated and (m.future or role == "intent"):
             d.converted_from, d.type, d.mode = d.type, self.lex.refusal[d.type], None
         elif m.negated:

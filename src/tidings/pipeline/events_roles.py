@@ -68,6 +68,11 @@ class Roles:
                 own = [x for c in o.children if c.dep_ == "poss" for x in a.np_actors(c)]
                 out += [x for x in own or a.adjective_actors(o) if x not in out]
             return out
+        elif role == "speaker":  # "the spokesman said the accusation was baseless": who judges it
+            pred = predicate(tok)
+            say = pred.head if pred.dep_ == "ccomp" else None
+            if say is not None and self.lex.lemma(say) in self.lex.modality["speech_verbs"]:
+                heads = a.subjects(say)
         elif role == "gov_subj":  # "the council met at the request of France"
             gov, _ = governor(tok)
             heads = a.subjects(gov) if gov is not None and kind == "noun" else []

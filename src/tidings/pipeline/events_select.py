@@ -187,6 +187,10 @@ class Selector:
         if c.get("mod") and not any(ch.dep_ in ("amod", "compound", "advmod") and
                                     self.lex.in_class(ch.lemma_.lower(), c["mod"]) for ch in tok.children):
             return False
+        judged = self.args.subjects(tok.head) if tok.dep_ in ("acomp", "attr") else [
+            x for x in tok.children if x.dep_ == "nsubjpass"]  # "the footage was fabricated"
+        if c.get("judges") and not self.matches(c["judges"], judged, heads_only=True):
+            return False  # "the accusation was baseless": what the label is said of
         if c.get("gov_prep") and governor(tok)[1] not in c["gov_prep"]:
             return False
         if c.get("threat_complement") and not self.threat_complement(tok):
