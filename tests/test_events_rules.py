@@ -174,6 +174,10 @@ def test_unnamed_attackers_code_where_they_strike(extractor: Any, text: str, act
     assert [e for e in events if e[0] == "ASSAULT"] == [("ASSAULT", actor, recipient, "asserted")], events
 
 
+def test_unnamed_gunmen_code_where_they_strike(extractor: Any) -> None:
+    assert has(coded(extractor, "Gunmen killed 26 people in the town of Bamenda."), "ASSAULT", ["CMR"], ["CMR"])
+
+
 def test_an_attack_named_by_nothing_but_its_victims_is_not_coded(extractor: Any) -> None:
     assert coded(extractor, "Two soldiers were killed on Monday.") == []
 

@@ -331,7 +331,7 @@ class _Coder(Roles, Implied, Story):
         return True
 
     def event(self, d: Draft) -> Event | None:
-        if not d.actor and d.type in self.lex.modality.get("placed_attackers", ()):
+        if not any(a.code for a in d.actor) and d.type in self.lex.modality.get("placed_attackers", ()):
             d.actor = self.attackers_at(d)  # "killed in a car bombing in central Baghdad"
         if not d.actor:
             return None
