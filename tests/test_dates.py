@@ -155,7 +155,8 @@ def test_component_sets_every_event(extractor):
     doc._.events = [visit, talk]
     extractor.nlp.get_pipe("dates")(doc)
     assert (visit.date, visit.date_precision) == ("2025-02-03", "day")
-    assert (talk.date, talk.date_precision) == ("2025-02-05", "published")
+    # the lead's undated act happens on the day the lead names (a later paragraph's would not)
+    assert (talk.date, talk.date_precision) == ("2025-02-03", "day")
 
 
 @pytest.mark.model
@@ -231,3 +232,13 @@ def test_headline_end(extractor, text, is_headline):
 
     doc = _doc(extractor, text, "2025-06-05")
     assert headline_end(doc) == (text.index("\n") if is_headline else 0)
+
+
+@pytest.mark.model
+def test_the_lead_s_undated_acts_happen_on_its_day(extractor):
+    text = ("Fighting flares on the border\nKenyan troops shelled positions near Mandera on Tuesday, and Somalia "
+            "condemned the attack.\nLater, Somalia thanked Ethiopia.")
+    rec = extractor.extract(text, published="2025-03-06")
+    by_type = {e["type"]: e for e in rec["events"]}
+    assert by_type["ACCUSE"]["date"] == "2025-03-04"
+    assert by_type["SUPPORT"]["date"] == "2025-03-06"  # a later paragraph keeps the publication date

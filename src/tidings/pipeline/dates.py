@@ -70,7 +70,30 @@ class DateResolver:
                 continue
             prefer = "future" if ev.factuality == "future" else None
             ev.date, ev.date_precision = dates.date_for_mentions(toks, published, prefer=prefer)
+        self.story_day(doc, events, published)
         return doc
+
+    @staticmethod
+    def story_day(doc: Doc, events: list, published: dt.date | None) -> None:
+        """Undated past events of the headline and lead happened on the day the lead puts its news
+        on ("Israeli warplanes struck ... on Wednesday, killing ..."), when that is in the week before
+        publication. Later paragraphs keep the publication date: there an undated act is as often
+        the day's statement as the lead's news."""
+        if published is None:
+            return
+        lead_end = _lead_end(doc)
+        day = None
+        for ev in sorted(events, key=lambda e: e.trigger_token):
+            if ev.trigger_token < lead_end and ev.date_precision == "day" and ev.date:
+                d = parse_iso(ev.date)
+                if d is not None and dt.timedelta(0) < published - d <= dt.timedelta(days=7):
+                    day = ev.date
+                break
+        if day is None:
+            return
+        for ev in events:
+            if ev.date_precision == "published" and ev.factuality != "future" and ev.trigger_token < lead_end:
+                ev.date, ev.date_precision = day, "day"
 
 
 def build_matcher(vocab: Vocab) -> Matcher:
@@ -95,6 +118,18 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # phrases that count from a day named before them ("two days later", "the previous day")
 _ANCHORED = re.compile(r"\b(?:later|earlier|before|after|previous|preceding|prior|following|next day)\b")
 NO_BASE = dt.date(9000, 1, 1)  # stands in for an unknown publication date: only years that are given count
+
+
+def _lead_end(doc: Doc) -> int:
+    """The token where the lead (the first paragraph after the headline) ends."""
+    start = headline_end(doc)
+    text = text_of(doc)
+    cut = text.find("\n", start + 1)
+    cut = len(text) if cut < 0 else cut
+    for t in doc:
+        if t.idx >= cut:
+            return t.i
+    return len(doc)
 
 
 def published_of(doc: Doc) -> dt.date | None:
