@@ -64,13 +64,11 @@ class Story:
                 tellers = [a for a in tellers if a.code and a.code not in mine]
                 if not tellers:
                     continue
-                sent = say.sent
+                sent, code = say.sent, cameo_code(self.lex, "ACCUSE", "allege", None, None)
                 acc = Event(type="ACCUSE", actor=tellers, recipient=list(x.actor), mode="allege",
-                               context=list(x.context), sentence=(sent.start_char, sent.end_char),
-                               trigger=(say.idx, say.idx + len(say)), trigger_token=say.i,
-                               cameo=cameo_code(self.lex, "ACCUSE", "allege", None, None),
-                               goldstein=goldstein(self.lex, cameo_code(self.lex, "ACCUSE", "allege", None, None),
-                                                   "ACCUSE"), confidence=0.5)
+                            context=list(x.context), sentence=(sent.start_char, sent.end_char),
+                            trigger=(say.idx, say.idx + len(say)), trigger_token=say.i, cameo=code,
+                            goldstein=goldstein(self.lex, code, "ACCUSE"), confidence=0.5)
                 events.append(acc)
                 x.factuality, x.reported_by = "alleged", acc
                 e.recipient = [a for a in tellers if a not in e.actor]
@@ -128,15 +126,12 @@ class Story:
             mine = set(codes(e.actor))
             if e.type in answers:
                 pool = [x for x in events if x.type in hostile and x.factuality in ("asserted", "alleged")]
-                pick = lambda x: x.actor  # noqa: E731
             elif e.type in after_request:
                 pool = [x for x in events if x.type == "REQUEST" and mine & set(codes(x.recipient))]
-                pick = lambda x: x.actor  # noqa: E731
             else:
                 continue
-            prior = [x for x in pool if x.trigger_token < e.trigger_token and set(codes(pick(x))) and
-                     not mine & set(codes(pick(x)))]
+            prior = [x for x in pool if x.trigger_token < e.trigger_token and set(codes(x.actor)) and
+                     not mine & set(codes(x.actor))]
             if prior:
-                latest = max(prior, key=lambda x: x.trigger_token)
-                e.recipient = list(pick(latest))
+                e.recipient = list(max(prior, key=lambda x: x.trigger_token).actor)
                 e.confidence = round(max(0.3, e.confidence - 0.15), 2)
