@@ -184,7 +184,7 @@ class Implied:
                             return code
         return None
 
-    def attackers_at(self, d: "Draft") -> list:
+    def attackers_at(self, d: "Draft") -> list[Actor]:
         """Unnamed attackers code as the country where they strike (CODEBOOK: a non-state group
         takes the code of the country where it acts), when the clause places the attack."""
         tok = d.trig.tok
