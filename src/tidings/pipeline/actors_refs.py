@@ -6,6 +6,7 @@ minister", "a Pakistani official"), group nouns ("Hungarian officials"), "the tw
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span, Token
@@ -22,6 +23,7 @@ COLLECTIVES = {"countries", "nations", "sides", "states", "neighbours", "neighbo
 COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 PAIR_NOUNS = {"countries", "nations", "sides", "states", "neighbours", "neighbors", "allies"}
 LIST_JOINERS = {",", "and", "&"}
+LISTING_REACH = 3000  # tokens back to look for the listing "the three states" counts
 # "the court" after "the International Court of Justice": an organization named by its head noun
 BODY_NOUNS = {"court", "council", "commission", "tribunal", "bank", "agency", "assembly", "fund",
               "parliament", "alliance", "bloc", "organisation", "organization", "union", "body", "group"}
@@ -133,7 +135,7 @@ class References:
                 n = COUNTS[prev]
                 # two: the pair the article is about; more: the last listing of that many states
                 group = [c for c, _ in counts.most_common(2)] if n == 2 and t.lower_ in PAIR_NOUNS \
-                    else _last_listing(doc, t.i - 1, n)
+                    else last_listing(doc[max(0, t.i - 1 - LISTING_REACH):t.i - 1], n, _gazetteer_states)
                 if len(group) == n:
                     for code in group:
                         self.mention(t.i - 1, t.i + 1, self.state(code), "description")
@@ -183,16 +185,22 @@ class References:
                 persons.sort(key=lambda m: m.start)
 
 
-def _last_listing(doc: Doc, end: int, n: int, reach: int = 3000) -> list[str]:
-    """The codes of the last run of ``n`` states named one after another ("Mali, Niger and Chad")
-    before token ``end``."""
+def last_listing(tokens: Span, n: int, codes_of: Callable[[Token], list[str]]) -> list[str]:
+    """The codes of the last run of ``n`` states named one after another among ``tokens`` ("Mali,
+    Niger and Chad"), read with ``codes_of``; [] when no run has that many."""
     found: list[str] = []
-    run: list[str] = []
-    for t in doc[max(0, end - reach):end]:
-        kind, _, key = t.ent_id_.partition(":")
-        if kind in ("state", "seat", "adj") and key:
-            run += [key] if key not in run else []
-        elif t.lower_ not in LIST_JOINERS and not (t.ent_id_ and kind in ("state", "seat", "adj")):
+    run: list[str] = []  # codes of the listing being read: states joined by commas and "and"
+    for t in tokens:
+        codes = codes_of(t)
+        if codes:
+            run += [c for c in codes if c not in run]
+        elif t.lower_ not in LIST_JOINERS:
             found = run if len(run) == n else found
             run = []
     return run if len(run) == n else found
+
+
+def _gazetteer_states(t: Token) -> list[str]:
+    """The state a token names by the gazetteer ruler (its name, seat or adjective)."""
+    kind, _, key = t.ent_id_.partition(":")
+    return [key] if kind in ("state", "seat", "adj") and key else []

@@ -6,9 +6,9 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from tidings.pipeline.actors import actors_at
+from tidings.pipeline.actors_refs import last_listing
 from tidings.timeexpr import NUMBERS
 
-LIST_JOINERS = {",", "and", "&"}
 GROUP_NOUNS = {"countries", "sides", "parties", "states", "governments", "nations", "neighbours", "neighbors"}
 
 
@@ -62,16 +62,7 @@ def counted_group(doc: Doc, tok: Token, reach: int = 400) -> list[str]:
     n = NUMBERS.get(nums[0].lower_) or (int(nums[0].text) if nums[0].text.isdigit() else 0)
     if n < 2:
         return []
-    found: list[str] = []
-    run: list[str] = []  # codes of the listing being read: states joined by commas and "and"
-    for t in doc[max(0, tok.i - reach):tok.i]:
-        codes = state_codes(doc, t) if t.ent_id_ else []
-        if codes:
-            run += [c for c in codes if c not in run]
-        elif t.lower_ not in LIST_JOINERS:
-            found = run if len(run) == n else found
-            run = []
-    return run if len(run) == n else found
+    return last_listing(doc[max(0, tok.i - reach):tok.i], n, lambda t: state_codes(doc, t) if t.ent_id_ else [])
 
 
 def capital_word(t: Token) -> bool:
