@@ -227,10 +227,10 @@ class _Coder(Roles, Implied, Story):
         if d.factuality in ("alleged", "denied"):
             return True
         role = d.trig.sense.role if d.trig.sense else None
-        if m.terminated and not m.negated and self.lex.modality["terminated"].get(d.type):
-            new = self.lex.modality["terminated"][d.type]
-            d.converted_from, d.type = d.type, new
-            d.mode = "discontinue" if new == "SANCTION" else None
+        ended = self.lex.modality["terminated"].get(d.type) if m.terminated and not m.negated else None
+        if ended:
+            d.converted_from, d.type = d.type, ended
+            d.mode = "discontinue" if ended == "SANCTION" else None
         if m.obligation and d.trig.parent is None:
             return False  # "X must withdraw": a demand's content, coded only as the REQUEST
         if m.unless and (m.future or role == "intent") and self.lex.intent[d.type] == "AGREE":

@@ -305,7 +305,7 @@ class Args:
             return [c for c in v.children if c.dep_ in PASS_SUBJ]
         out = [v.head if c.tag_ in RELATIVE and v.dep_ == "relcl" else c for c in v.children if c.dep_ == "dobj"]
         if not out and v.dep_ == "relcl":
-            rel = [c for c in v.children if c.tag_ in RELATIVE and c.dep_ in ("dobj", "pobj")]
+            rel = [c for c in v.children if c.tag_ in RELATIVE and c.dep_ == "pobj"]  # (a dobj one is mapped above)
             # "a charge Kyiv denies", "the hotline it cut": a relative clause with a subject of
             # its own and no relative word has its head noun as the object
             bare = any(c.dep_ == "nsubj" for c in v.children) and not any(

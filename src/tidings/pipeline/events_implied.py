@@ -4,6 +4,7 @@ ahead of its denial). Mixed into the events coder (:mod:`tidings.pipeline.events
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from typing import TYPE_CHECKING
@@ -170,18 +171,29 @@ class Implied:
                 d.actor[n] = moved
 
     def event_place(self, trig: "Trigger") -> str | None:
-        """The state an "in/at/near X" phrase of the trigger or its predicate places the event in."""
+        """The state an "in/at/near X" phrase of the trigger or its predicate places the event in
+        ("Back in North Mitrovica, Serbs gathered": the phrase may hang on an adverb)."""
         tok = trig.tok
-        for node in {tok.i: tok, predicate(tok).i: predicate(tok)}.values():
-            near = [*node.children, *(x for c in node.children if c.dep_ == "advmod" for x in c.children)]
-            for t in near:  # "Back in North Mitrovica, Serbs gathered": the phrase hangs on "back"
-                if t.dep_ == "prep" and t.lower_ in ("in", "at", "near", "outside", "inside"):
+        found = self.placed({tok.i: tok, predicate(tok).i: predicate(tok)}.values(),
+                            ("in", "at", "near", "outside", "inside"), through_adverbs=True,
+                            skip=("embassy", "consulate", "mission", "office"))  # the embassy of Senegal
+        return found[0] if found else None
+
+    def placed(self, nodes: Iterable[Token | None], preps: tuple[str, ...], *, through_adverbs: bool = False,
+               skip: tuple[str, ...] = ()) -> tuple[str, Token] | None:
+        """The first state a place phrase (one of ``preps``) on one of ``nodes`` names, with its head."""
+        for node in nodes:
+            if node is None:
+                continue
+            near = [*node.children]
+            if through_adverbs:
+                near += [x for c in node.children if c.dep_ == "advmod" for x in c.children]
+            for t in near:
+                if t.dep_ == "prep" and t.lower_ in preps:
                     for p in t.children:
-                        if p.lemma_.lower() in ("embassy", "consulate", "mission", "office"):
-                            continue  # "outside the embassy of Senegal" is not in Senegal
-                        code = self.place_code(p)
+                        code = None if p.lemma_.lower() in skip else self.place_code(p)
                         if code:
-                            return code
+                            return code, p
         return None
 
     def attackers_at(self, d: "Draft") -> list[Actor]:
@@ -192,14 +204,8 @@ class Implied:
         # "a bombing near Samarra killed ...", "killed by a bomb outside Basra": the cause's phrases too
         causes = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")] + \
             [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        for node in (tok, predicate(tok), gov, *causes):
-            for t in node.children if node is not None else ():
-                if t.dep_ == "prep" and t.lower_ in ("in", "near", "outside", "at", "inside", "across"):
-                    for p in t.children:
-                        code = self.place_code(p)
-                        if code:
-                            return [self.args.synth(code, None, p, kind="group", term="attackers")]
-        return []
+        found = self.placed((tok, predicate(tok), gov, *causes), ("in", "near", "outside", "at", "inside", "across"))
+        return [self.args.synth(found[0], None, found[1], kind="group", term="attackers")] if found else []
 
     def place_code(self, p: Token) -> str | None:
         """The state of a place phrase, also one level down: "the northern city of Kirkuk", "a jail
@@ -291,11 +297,17 @@ class Implied:
         tok = trig.tok
         if trig.kind != "verb" or not is_passive(tok) or any(c.dep_ == "agent" for c in tok.children):
             return []
-        say = tok.head if tok.dep_ == "ccomp" else None
-        if say is None or self.lex.lemma(say) not in self.lex.modality["speech_verbs"]:
+        say = self.speech_head(tok)
+        if say is None:
             return []
         found = [x for h in self.args.subjects(say) for x in self.args.np_actors(h)]
         return [x for x in found if x.kind in ("state", "person") or x.sector in ("GOV", "MIL", "COP")]
+
+    def speech_head(self, tok: Token) -> Token | None:
+        """The speech verb whose reported clause the trigger's predicate is ("said [it was ...]")."""
+        pred = predicate(tok)
+        say = pred.head if pred.dep_ == "ccomp" else None
+        return say if say is not None and self.lex.lemma(say) in self.lex.modality["speech_verbs"] else None
 
     def trip(self, tok: Token) -> bool:
         """Talks a journey leads to: "is due in Georgetown to discuss", "flies to Brussels to brief"."""
@@ -311,7 +323,7 @@ class Implied:
         a, tok = self.args, trig.tok
         pred = predicate(tok)
         judged = a.subjects(pred) if tok.dep_ in ("acomp", "attr") else []
-        speaker = pred.head if pred.dep_ == "ccomp" and self.lex.lemma(pred.head) in self.lex.modality["speech_verbs"] else None
+        speaker = self.speech_head(tok)
         if tok.dep_ in ("oprd", "ccomp", "xcomp", "attr") and tok.head.pos_ == "VERB" and \
                 self.lex.in_class(self.lex.lemma(tok.head), ["LABELLING"]):
             speaker = tok.head  # "called the move illegal", "described the strike as reckless"

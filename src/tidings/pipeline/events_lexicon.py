@@ -19,8 +19,8 @@ ROLES = ("agree", "intent", "refuse", "request", "order", "threaten", "accuse", 
          "evaluate")
 CONDITIONS = ("obj", "not_obj", "subj", "not_subj", "gov", "not_gov", "prep", "not_prep", "parties",
               "recipient_required", "light_only", "requires_complement", "no_complement",
-              "not_complement", "no_object", "foreign", "verbal_complement", "no_target", "mod", "threat_complement", "direct_obj",
-              "gov_prep", "judges")
+              "not_complement", "no_object", "foreign", "verbal_complement", "no_target", "mod",
+              "threat_complement", "direct_obj", "gov_prep", "judges")
 SENSE_KEYS = frozenset(("type", "mode", "cameo", "context", "verbs", "nouns", "adjs", "phrases", "role",
                         "recipient", "actor", "visit", *CONDITIONS))
 POS = {"verbs": ("VERB",), "nouns": ("NOUN", "PROPN"), "adjs": ("ADJ", "VERB")}

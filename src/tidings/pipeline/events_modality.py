@@ -80,7 +80,8 @@ def modality(tok: Token, lex: Lexicon) -> Modality:
                 out.alleged = True
             elif c.dep_ in ("amod", "compound") and low in w["future_mods"]:
                 out.planned = True
-    if tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "pcomp", "dobj") and tok.head.lemma_.lower() in w["terminative_verbs"]:
+    if tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "pcomp", "dobj") and \
+            tok.head.lemma_.lower() in w["terminative_verbs"]:
         out.terminated = True  # "has stopped sharing hydrological data"
     if pred.lemma_ == "go" and any(c.dep_ == "xcomp" for c in pred.children) and pred.tag_ == "VBG":
         out.future = True  # "is going to visit"

@@ -69,10 +69,8 @@ class Roles:
                 out += [x for x in own or a.adjective_actors(o) if x not in out]
             return out
         elif role == "speaker":  # "the spokesman said the accusation was baseless": who judges it
-            pred = predicate(tok)
-            say = pred.head if pred.dep_ == "ccomp" else None
-            if say is not None and self.lex.lemma(say) in self.lex.modality["speech_verbs"]:
-                heads = a.subjects(say)
+            say = self.speech_head(tok)
+            heads = a.subjects(say) if say is not None else []
         elif role == "gov_subj":  # "the council met at the request of France"
             gov, _ = governor(tok)
             heads = a.subjects(gov) if gov is not None and kind == "noun" else []

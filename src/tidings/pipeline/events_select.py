@@ -187,9 +187,7 @@ class Selector:
         if c.get("mod") and not any(ch.dep_ in ("amod", "compound", "advmod") and
                                     self.lex.in_class(ch.lemma_.lower(), c["mod"]) for ch in tok.children):
             return False
-        judged = self.args.subjects(tok.head) if tok.dep_ in ("acomp", "attr") else [
-            x for x in tok.children if x.dep_ == "nsubjpass"]  # "the footage was fabricated"
-        if c.get("judges") and not self.matches(c["judges"], judged, heads_only=True):
+        if c.get("judges") and not self.matches(c["judges"], self.judged(tok), heads_only=True):
             return False  # "the accusation was baseless": what the label is said of
         if c.get("gov_prep") and governor(tok)[1] not in c["gov_prep"]:
             return False
@@ -210,6 +208,13 @@ class Selector:
             if c.get("light_only") and not (listed or self.light_governor(gov, prep)):
                 return False
         return True
+
+    def judged(self, tok: Token) -> list[Token]:
+        """What a predicate adjective is said of: "the accusation [was baseless]", "the footage [was
+        fabricated]"."""
+        if tok.dep_ in ("acomp", "attr"):
+            return self.args.subjects(tok.head)
+        return [x for x in tok.children if x.dep_ == "nsubjpass"]
 
     def threat_complement(self, tok: Token) -> bool:
         """A reported clause that holds a condition ("... if it attacked X") or a "would/will"
